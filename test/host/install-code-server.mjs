@@ -175,6 +175,8 @@ export async function ensureCodeServerHost({ log = (m) => process.stderr.write(`
   const pwDir = path.join(cache, `playwright-core-${PLAYWRIGHT_CORE_VERSION}`);
 
   const cold = !(complete(nodeDir) && nodeHome(nodeDir) && complete(csDir) && complete(pwDir));
+  // fail before spending time on the other parts when the build would fail anyway
+  if (!complete(csDir)) checkBuildPrerequisites();
   const t0 = Date.now();
   if (cold) {
     log(`installing VS Code ${VSCODE_VERSION} test host (code-server ${CODE_SERVER_VERSION}) into ${cache}; first time only, ~2-3 min`);
@@ -190,7 +192,6 @@ export async function ensureCodeServerHost({ log = (m) => process.stderr.write(`
   const node = path.join(home, 'bin', 'node');
 
   if (!complete(csDir)) {
-    checkBuildPrerequisites();
     log(`  code-server@${CODE_SERVER_VERSION} (compiles native modules; the longest step)…`);
     await npmInstallInto(csDir, `code-server@${CODE_SERVER_VERSION}`, {
       node, // npm itself must run on Node 24: code-server's postinstall checks npm's user agent
