@@ -1,0 +1,83 @@
+// The one entry point: text in, model out.
+
+import { readBlocks } from './blocks';
+import { findDuplicates } from './duplicates';
+import { inlineFindings, wholeLineFindings } from './findings';
+import { readPeople } from './people';
+import { readStories, StoryDraft } from './stories';
+import { AnalysisOptions, ArticleModel, Block, Story } from './types';
+import { BlockInfo } from './blocks';
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function firstWords(text: string, max = 8): string {
+  const words = text.split(/\s+/);
+  return words.length <= max ? text : words.slice(0, max).join(' ') + '…';
+}
+
+export function analyzeArticle(text: string, options: AnalysisOptions = {}): ArticleModel {
+  const t0 = now();
+  const page = readBlocks(text);
+  const reading = readStories(page);
+  const { blocks } = page;
+
+  // duplicates: a later block repeating an earlier one, inside a story
+  const dupOf = findDuplicates(blocks, (b) => reading.story[b.index] >= 0 && ['caption', 'body', 'other', 'dek'].includes(reading.role[b.index]));
+  for (let i = 0; i < blocks.length; i++) {
+    if (dupOf[i] >= 0 && reading.role[dupOf[i]] !== 'chrome') reading.role[i] = 'duplicate';
+    else dupOf[i] = -1;
+  }
+
+  const stories = reading.stories.map((d, i) => toStory(d, i, blocks, page.table.starts));
+  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories);
+  for (const p of people) for (const s of p.stories) stories[s]?.authors.push(p.id);
+
+  let findings = [...wholeLineFindings(page, reading, dupOf), ...inlineFindings(page, reading)];
+  if (options.disabledKinds?.size) findings = findings.filter((f) => !options.disabledKinds!.has(f.kind));
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+
+  const outBlocks: Block[] = blocks.map((b) => ({
+    index: b.index,
+    line: b.line,
+    lineSpan: b.lineSpan,
+    span: b.span,
+    text: b.text,
+    role: reading.role[b.index],
+    story: reading.story[b.index],
+  }));
+  return {
+    text,
+    lineCount: page.table.starts.length,
+    lineStarts: page.table.starts,
+    blocks: outBlocks,
+    stories,
+    people,
+    findings,
+    elapsedMs: now() - t0,
+  };
+}
+
+function toStory(d: StoryDraft, index: number, blocks: BlockInfo[], lineStarts: number[]): Story {
+  const h = d.headline >= 0 ? blocks[d.headline] : undefined;
+  const firstText = blocks[d.bodyStart] ?? blocks[d.first];
+  const last = blocks[d.last];
+  return {
+    index,
+    headline: h ? { line: h.line, text: h.text, span: h.span } : undefined,
+    title: h ? h.text : firstWords(firstText.text),
+    titleLine: h ? h.line : firstText.line,
+    titleSpan: h ? h.span : firstText.span,
+    dekLine: d.dek >= 0 ? blocks[d.dek].line : undefined,
+    crossheads: d.crossheads.map((c, k) => {
+      const next = d.crossheads[k + 1];
+      const endLine = next !== undefined ? blocks[next].line - 1 : last.line;
+      return { line: blocks[c].line, text: blocks[c].text, span: blocks[c].span, endLine };
+    }),
+    authors: [],
+    startLine: blocks[d.first].line,
+    endLine: last.line,
+    truncatedAt: d.truncation >= 0 ? blocks[d.truncation].line : undefined,
+    complete: d.truncation < 0,
+  };
+  void lineStarts;
+}

@@ -1,0 +1,139 @@
+// Splits a scrape into blocks (its non-blank lines: the renderer puts each block
+// element of the page on one line) and tags each with what its form alone says.
+// Context is weighed later, in stories.ts.
+
+import { Features, features, proseLevel } from './features';
+import { LineTable, lineTable } from './lines';
+import {
+  isByline, isCopyright, isDateline, isMetaCounter, isNameLine, isPhotoCredit, isTruncationMarker, isUiLabel,
+  isWidgetResidue, isListHeader, trailingCredit,
+} from './patterns';
+import { Span } from './types';
+
+/** What a line's form says, before context. */
+export type Tag =
+  | 'widget' // form fields, image file names
+  | 'truncation' // "Keep Reading"
+  | 'list-header' // "Related Coverage", "Most Popular"
+  | 'ui' // other button/link labels
+  | 'credit' // photo credit
+  | 'copyright'
+  | 'date'
+  | 'byline'
+  | 'meta' // "5 Min Read", counters
+  | 'prose' // a real paragraph
+  | 'sentence' // a sentence or two
+  | 'menu' // a short bullet item
+  | 'name' // a short line that could be a person's name
+  | 'title' // a short line shaped like a headline
+  | 'short'; // anything else that is short
+
+export interface BlockInfo {
+  index: number;
+  line: number;
+  lineSpan: Span;
+  span: Span;
+  text: string;
+  f: Features;
+  level: 0 | 1 | 2;
+  tag: Tag;
+  /** Offset (in the text) where a credit glued to the end of this line starts, or -1. */
+  creditAt: number;
+  blanksBefore: number;
+  /** Normalised text used to spot repeats (headline echoes, duplicates). */
+  key: string;
+}
+
+export interface Page {
+  text: string;
+  table: LineTable;
+  blocks: BlockInfo[];
+  /** Block index of each line, -1 for blank lines. */
+  blockOfLine: Int32Array;
+}
+
+const BULLET_PREFIX = /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/;
+
+export function normalizeKey(text: string): string {
+  return text
+    .replace(BULLET_PREFIX, '')
+    .toLowerCase()
+    .replace(/[‘’“”"'`´]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+function isWhite(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 11 || c === 12;
+}
+
+/** A title-like line: short, starts with a capital or digit or quote, no final full stop. */
+function titleShape(text: string, f: Features): boolean {
+  if (f.words < 2 || f.words > 28 || f.chars > 220 || f.bullet) return false;
+  if (!/^[\p{Lu}\p{N}"“‘'(\[]/u.test(text)) return false;
+  if (/[,;:]$/.test(text)) return false;
+  if (/\.$/.test(text) && !/\.[”"’']?$/.test(text)) return false;
+  return f.letterRatio >= 0.55;
+}
+
+function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
+  if (isWidgetResidue(text)) return 'widget';
+  if (isTruncationMarker(text)) return 'truncation';
+  if (isUiLabel(text)) return isListHeader(text) ? 'list-header' : 'ui';
+  if (isPhotoCredit(text)) return 'credit';
+  if (f.chars <= 160 && isCopyright(text)) return 'copyright';
+  if (isDateline(text)) return 'date';
+  if (isByline(text)) return 'byline';
+  if (isMetaCounter(text)) return 'meta';
+  if (isNameLine(text)) return 'name';
+  // a headline may have inner punctuation ("AWS CEO: The cloud…") but no final full stop
+  if (!f.endsSentence && f.words <= 20 && titleShape(text, f)) return 'title';
+  if (level === 2) return f.bullet && f.chars < 160 ? 'menu' : 'prose';
+  if (level === 1) return 'sentence';
+  if (f.bullet) return 'menu';
+  if (isNameLine(text)) return 'name';
+  if (titleShape(text, f)) return 'title';
+  return 'short';
+}
+
+export function readBlocks(text: string): Page {
+  const table = lineTable(text);
+  const lineCount = table.starts.length;
+  const blocks: BlockInfo[] = [];
+  const blockOfLine = new Int32Array(lineCount).fill(-1);
+  let blanks = 0;
+  for (let line = 0; line < lineCount; line++) {
+    const ls = table.starts[line];
+    const le = table.ends[line];
+    let s = ls;
+    while (s < le && isWhite(text.charCodeAt(s))) s++;
+    if (s === le) {
+      blanks++;
+      continue;
+    }
+    let e = le;
+    while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
+    const t = text.slice(s, e);
+    const f = features(t, s - ls);
+    const level = proseLevel(f);
+    const tag = tagOf(t, f, level);
+    const ca = tag === 'credit' ? -1 : trailingCredit(t);
+    const b: BlockInfo = {
+      index: blocks.length,
+      line,
+      lineSpan: { start: ls, end: le },
+      span: { start: s, end: e },
+      text: t,
+      f,
+      level,
+      tag,
+      creditAt: ca >= 0 ? s + ca : -1,
+      blanksBefore: blanks,
+      key: t.length <= 400 ? normalizeKey(t) : '',
+    };
+    blockOfLine[line] = b.index;
+    blocks.push(b);
+    blanks = 0;
+  }
+  return { text, table, blocks, blockOfLine };
+}

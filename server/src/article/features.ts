@@ -1,0 +1,126 @@
+// Surface features of one block of text: the evidence every later judgement is made
+// from. Computed once per block, in one pass over its characters where possible,
+// because this runs on every line of multi-megabyte scrapes.
+
+import { ENGLISH_STOPWORDS } from './stopwords';
+
+export interface Features {
+  /** Characters after trimming. */
+  chars: number;
+  words: number;
+  /** Share of words that are English function words (0..1). Prose scores ≥ 0.3. */
+  stopRatio: number;
+  /** Share of alphabetic words that start with a capital letter. */
+  capRatio: number;
+  /** Ends like a sentence: . ! ? … possibly followed by a closing quote or bracket. */
+  endsSentence: boolean;
+  /** Sentence boundaries inside the block (". The"). */
+  sentences: number;
+  /** Starts with a bullet glyph (•, ☆, □, ●, ◦, ▪, ‣, ○, ■, ★, -, *). */
+  bullet: boolean;
+  /** Leading white space of the raw line, in characters. */
+  indent: number;
+  /** Share of characters that are letters. */
+  letterRatio: number;
+  /** Words glued together by a lost separator: "ReadingShow", "SubscribeSign". */
+  glued: number;
+  /** Counts of separators typical for menus and bylines. */
+  pipes: number;
+  /** Has a comma, semicolon or colon inside (prose and captions do, menus rarely). */
+  innerPunct: number;
+  /** Lower-cased words, for the few rules that need them. */
+  lowerWords: string[];
+}
+
+const BULLETS = new Set(['•', '☆', '□', '●', '◦', '▪', '‣', '○', '■', '★', '-', '*', '·', '►', '▸', '»', '›', '◆', '◇', '–', '—', '✓', '✔']);
+
+function isLetterCode(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000 && c !== 0x37e);
+}
+function isUpper(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
+}
+function isLower(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
+}
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+/** Characters that may continue a word: letters, digits, apostrophes, hyphens. */
+function isWordChar(c: number): boolean {
+  return isLetterCode(c) || isDigit(c) || c === 39 || c === 0x2019 || c === 45;
+}
+
+const SENTENCE_END = /[.!?…]["”’'»)\]]*$/;
+
+export function features(text: string, indent = 0): Features {
+  const n = text.length;
+  let words = 0;
+  let stop = 0;
+  let alphaWords = 0;
+  let capWords = 0;
+  let letters = 0;
+  let glued = 0;
+  let pipes = 0;
+  let innerPunct = 0;
+  let sentences = 0;
+  const lowerWords: string[] = [];
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (isWordChar(c) && c !== 45 && c !== 39 && c !== 0x2019) {
+      const start = i;
+      let prevLower = false;
+      let hasLetter = false;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (!isWordChar(d)) break;
+        if (isLetterCode(d)) {
+          letters++;
+          hasLetter = true;
+          if (prevLower && isUpper(d) && i - start >= 2) glued++;
+          prevLower = isLower(d);
+        } else prevLower = false;
+        i++;
+      }
+      words++;
+      const w = text.slice(start, i).toLowerCase();
+      lowerWords.push(w);
+      if (ENGLISH_STOPWORDS.has(w)) stop++;
+      if (hasLetter) {
+        alphaWords++;
+        if (isUpper(c)) capWords++;
+      }
+      continue;
+    }
+    if (c === 124 /* | */) pipes++;
+    else if (c === 44 || c === 59 || c === 58) innerPunct++;
+    else if ((c === 46 || c === 33 || c === 63) && i + 2 < n && text.charCodeAt(i + 1) === 32 && isUpper(text.charCodeAt(i + 2))) sentences++;
+    i++;
+  }
+  const first = text[0] ?? '';
+  return {
+    chars: n,
+    words,
+    stopRatio: words ? stop / words : 0,
+    capRatio: alphaWords ? capWords / alphaWords : 0,
+    endsSentence: SENTENCE_END.test(text),
+    sentences,
+    bullet: BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0'),
+    indent,
+    letterRatio: n ? letters / n : 0,
+    glued,
+    pipes,
+    innerPunct,
+    lowerWords,
+  };
+}
+
+/** Prose strength: 2 = a real paragraph, 1 = a sentence, 0 = not prose. */
+export function proseLevel(f: Features): 0 | 1 | 2 {
+  if (f.words >= 4 && f.stopRatio >= 0.2 && f.letterRatio >= 0.6) {
+    if (f.chars >= 120 && f.stopRatio >= 0.25 && (f.endsSentence || f.sentences >= 1)) return 2;
+    if (f.words >= 6 && (f.endsSentence || f.sentences >= 1 || f.innerPunct >= 1)) return 1;
+  }
+  return 0;
+}

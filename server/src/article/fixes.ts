@@ -1,0 +1,99 @@
+// Turning findings into text edits. Whole-line cruft goes with its line breaks and
+// the blank lines around it are joined so that no more blank lines remain than were
+// on either side (a story separator of two blank lines survives; a paragraph gap of
+// one stays one). Repairs touch only the characters at fault.
+
+import { LineTable } from './lines';
+import { FIX_MODE, Finding, FindingKind, Span, TextEdit } from './types';
+
+export interface LineGroup {
+  first: number;
+  last: number;
+}
+
+function blankLine(text: string, t: LineTable, line: number): boolean {
+  for (let i = t.starts[line]; i < t.ends[line]; i++) {
+    const c = text.charCodeAt(i);
+    if (!(c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 11 || c === 12 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a))) return false;
+  }
+  return true;
+}
+
+/** Merges line groups that overlap or are separated only by blank lines. */
+export function mergeGroups(text: string, t: LineTable, groups: LineGroup[]): LineGroup[] {
+  const sorted = [...groups].sort((a, b) => a.first - b.first || a.last - b.last);
+  const out: LineGroup[] = [];
+  for (const g of sorted) {
+    const prev = out[out.length - 1];
+    if (prev) {
+      let k = prev.last + 1;
+      while (k < g.first && blankLine(text, t, k)) k++;
+      if (k >= g.first) {
+        prev.last = Math.max(prev.last, g.last);
+        continue;
+      }
+    }
+    out.push({ ...g });
+  }
+  return out;
+}
+
+/** The deletion that removes one group of whole lines. */
+export function removalEdit(text: string, t: LineTable, g: LineGroup): TextEdit {
+  const lastLine = t.starts.length - 1;
+  let prevBlank = 0;
+  while (g.first - prevBlank - 1 >= 0 && blankLine(text, t, g.first - prevBlank - 1)) prevBlank++;
+  let nextBlank = 0;
+  while (g.last + nextBlank + 1 <= lastLine && blankLine(text, t, g.last + nextBlank + 1)) nextBlank++;
+  const atStart = g.first - prevBlank === 0;
+  const atEnd = g.last + nextBlank === lastLine;
+  if (atStart && atEnd) return { start: 0, end: text.length, newText: '' };
+  if (atStart) return { start: 0, end: t.starts[g.last + nextBlank + 1], newText: '' };
+  if (atEnd) return { start: t.ends[g.first - prevBlank - 1], end: t.ends[g.last], newText: '' };
+  const keep = Math.min(prevBlank, nextBlank);
+  return { start: t.starts[g.first], end: t.starts[g.last + 1 + keep], newText: '' };
+}
+
+export function removalEdits(text: string, t: LineTable, groups: LineGroup[]): TextEdit[] {
+  return mergeGroups(text, t, groups).map((g) => removalEdit(text, t, g));
+}
+
+function overlaps(a: Span, b: Span): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Edits that fix every finding whose kind is in `kinds`: the union of the removed
+ * lines, plus the repairs that lie outside them. Edits never overlap, are sorted, and
+ * only touch text inside findings (and the blank lines joined around removals). */
+export function fixAllEdits(text: string, t: LineTable, findings: readonly Finding[], kinds: ReadonlySet<FindingKind>): TextEdit[] {
+  const groups: LineGroup[] = [];
+  const inline: Finding[] = [];
+  for (const f of findings) {
+    if (!kinds.has(f.kind) || FIX_MODE[f.kind] === 'mark') continue;
+    if (FIX_MODE[f.kind] === 'remove' && f.lines) groups.push({ first: f.lines.first, last: f.lines.last });
+    else inline.push(f);
+  }
+  const removals = removalEdits(text, t, groups);
+  const edits: TextEdit[] = [...removals];
+  for (const f of inline) {
+    if (removals.some((r) => overlaps(r, f.span))) continue;
+    for (const e of f.fix.edits) {
+      if (edits.some((x) => overlaps(x, e) || (x.start === e.start && x.end === e.end))) continue;
+      edits.push(e);
+    }
+  }
+  return edits.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** Applies non-overlapping edits (any order) to a text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+  let out = '';
+  let pos = 0;
+  for (const e of sorted) {
+    if (e.start < pos) throw new Error(`overlapping edits at ${e.start}`);
+    out += text.slice(pos, e.start) + e.newText;
+    pos = e.end;
+  }
+  return out + text.slice(pos);
+}

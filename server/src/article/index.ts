@@ -1,0 +1,7 @@
+// The public face of the pure model: what the server, the command line and the tests use.
+
+export { analyzeArticle } from './analyze';
+export { applyEdits, fixAllEdits, removalEdits } from './fixes';
+export { lineTable, lineAt } from './lines';
+export type { LineTable } from './lines';
+export * from './types';

@@ -1,0 +1,180 @@
+// Recognisers for single lines whose form alone says what they are: labels of
+// buttons, photo credits, datelines, bylines. Each works on one trimmed line and is
+// bounded in length, so no pattern can run away on a hostile 40 MB line.
+//
+// The vocabularies are generic web-page and newsroom vocabulary, not phrases taken
+// from any one site; the model weighs them with the line's position and shape.
+
+/** Split words that lost the space between them: "ReadingShow" -> "Reading Show". */
+export function unglue(text: string): string {
+  return text.replace(/([a-z])([A-Z])/g, '$1 $2');
+}
+
+// Words that make up button and link labels of web pages.
+const UI_WORDS = new Set(
+  (
+    'keep reading read more less show hide continue full story article articles share shares sharing this on via ' +
+    'facebook twitter linkedin whatsapp email e-mail mail print pinterest reddit tumblr flipboard telegram messenger tweet pin copy link ' +
+    'subscribe subscribed unsubscribe sign signup up in out log login logout register account my profile ' +
+    'menu search close open skip to content main navigation nav home back top next previous prev page pages ' +
+    'latest stories story news related trending popular most viewed recommended recommend for you comments comment reply replies ' +
+    'view all load see click tap here follow us newsletter newsletters advertisement advertisements ad ads advert ' +
+    'sponsored promoted loading watch video videos listen play save saved like likes download app apps get the our your now ' +
+    'cancel submit ok accept cookies settings photos photo gallery expand collapse toggle report edit permalink posted leave a ' +
+    'post join discussion conversation contact about help faq privacy terms policy of use conditions sitemap rss feed ' +
+    'coverage also stay connected trending: tags tag topics topic categories category section sections and or min mins minute minutes ' +
+    'listen audio transcript print-friendly version text size font options share: follow: more: sign-up'
+  ).split(' '),
+);
+
+// At least one of these must be present: they carry the action of a label.
+const UI_HEADS = new Set(
+  (
+    'read reading more less show hide continue share sharing tweet pin print email subscribe unsubscribe sign signup login logout log register ' +
+    'menu search close skip home back top next previous prev latest related trending popular recommended comments comment reply ' +
+    'view load see click follow newsletter newsletters advertisement advertisements ad ads advert sponsored promoted loading watch listen play ' +
+    'save download cancel submit accept cookies expand collapse toggle report permalink leave join contact sitemap rss coverage ' +
+    'facebook twitter linkedin whatsapp pinterest reddit tags topics categories'
+  ).split(' '),
+);
+
+const WORD_RE = /[A-Za-z][A-Za-z'’-]*:?/g;
+
+/** A line made only of button/link label words ("Keep ReadingShow less", "Share",
+ * "Latest Stories", "SubscribeSign In"). */
+export function isUiLabel(text: string): boolean {
+  if (text.length > 80) return false;
+  const t = unglue(text).replace(/[|/•·»›>«‹<()[\]{}!…_+=#*~^"“”'‘’]+/g, ' ');
+  if (/[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
+  const words = t.match(WORD_RE);
+  if (!words || words.length > 8) return false;
+  let head = false;
+  for (const raw of words) {
+    const w = raw.toLowerCase().replace(/:$/, '');
+    if (!UI_WORDS.has(w)) return false;
+    if (UI_HEADS.has(w)) head = true;
+  }
+  // a bare non-letter leftover such as "." means this was something else
+  if (/[^\sA-Za-z'’:-]/.test(t)) return false;
+  return head;
+}
+
+/** "Keep Reading", "Continue reading", "Read more", "Read full story", with glued
+ * companions such as "Show less". Marks where a teaser was cut off. */
+export function isTruncationMarker(text: string): boolean {
+  if (text.length > 60) return false;
+  return /^(keep reading|continue reading|read more|read the full (story|article)|read full (story|article)|full story|read on|more…?)\b/i.test(unglue(text).trim())
+    && isUiLabel(text);
+}
+
+// Labels that introduce a list of links rather than text ("Related Coverage").
+export function isListHeader(text: string): boolean {
+  if (!isUiLabel(text)) return false;
+  return /\b(related|trending|popular|recommended|latest|more|also|coverage|stories|topics|tags|read)\b/i.test(unglue(text));
+}
+
+const CREDIT_LABEL =
+  /^[([]?\s*(photo|photos|photograph|photography|image|images|picture|pictures|pic|illustration|illustrations|graphic|graphics|artwork|video|footage|credit|credits|photo credit|image credit|photo illustration|cover (photo|image)|top (photo|image)|lead (photo|image)|header (photo|image)|featured image|main image)\s*(by|credit|courtesy( of)?)?\s*[:：|]\s*\S/i;
+const CREDIT_BY = /^[([]?\s*(photo|photos|photograph|image|picture|illustration|video)s?\s+(by|courtesy of|via)\s+\S/i;
+const AGENCY =
+  /(getty images|shutterstock|istock(photo)?|alamy|ap photo|associated press|afp|reuters|epa(-efe)?|bloomberg|xinhua|anadolu|pa images|pa wire|nurphoto|sipa|zuma|imago|dpa|picture alliance|unsplash|pexels|wikimedia commons|flickr|courtesy)/i;
+
+/** A whole line that credits a photo: "Photo: Yan Cong/Bloomberg via Getty Images",
+ * "Image: Protocol", "(AP Photo/Evan Vucci)", "Getty Images". */
+export function isPhotoCredit(text: string): boolean {
+  if (text.length > 200) return false;
+  if (CREDIT_LABEL.test(text) || CREDIT_BY.test(text)) {
+    // a label followed by a whole sentence is a caption, not a credit
+    const words = text.split(/\s+/).length;
+    return words <= 16 && !/[.!?]\s+[A-Z]/.test(text);
+  }
+  if (text.length <= 90 && AGENCY.test(text)) {
+    const rest = text.replace(AGENCY, '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
+    const restWords = rest ? rest.split(' ') : [];
+    // "Noah Berger/Getty Images for Amazon Web Services", "REUTERS/Brendan McDermid"
+    return restWords.length <= 8 && (/\/|\bvia\b|^\(|\)$/.test(text) || restWords.length <= 3) && !/[.!?]\s/.test(text);
+  }
+  return false;
+}
+
+/** A credit glued to the end of a caption: "... (Photo Credit : Twitter)" or
+ * "... REUTERS/Brendan McDermid". Returns the offset where the credit starts. */
+export function trailingCredit(text: string): number {
+  if (text.length > 2000) return -1;
+  const paren = /\s*\(\s*(photo|image|picture|video|credit|photo credit|image credit|file photo|source)s?\s*(by|credit)?\s*[:：]?\s*[^()]{1,80}\)\s*$/i.exec(text);
+  if (paren && paren.index > 0) return paren.index;
+  const agency = /\s+(REUTERS|AP Photo|AFP|Getty Images|EPA)\/[A-Z][^/]{1,60}$/.exec(text);
+  if (agency && agency.index > 0) return agency.index;
+  return -1;
+}
+
+const MONTH = '(jan(uary)?|feb(ruary)?|mar(ch)?|apr(il)?|may|june?|july?|aug(ust)?|sep(t(ember)?)?|oct(ober)?|nov(ember)?|dec(ember)?)\\.?';
+const WEEKDAY = '(mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?';
+const DATE_TOKEN = new RegExp(
+  `\\b(${MONTH}\\s+\\d{1,2}(st|nd|rd|th)?(,?\\s+\\d{4})?|\\d{1,2}(st|nd|rd|th)?\\s+${MONTH}(,?\\s+\\d{4})?|${WEEKDAY}|\\d{1,4}[/.-]\\d{1,2}[/.-]\\d{2,4}|\\d{1,2}:\\d{2}|\\d+\\s*(h|hr|hrs|hours?|m|mins?|minutes?|d|days?|weeks?|months?|years?)\\s+ago|yesterday|today)\\b`,
+  'i',
+);
+const DATE_FILLER = new Set(
+  ('updated published posted first last modified on at am pm a.m. p.m. edt est gmt utc bst cet cest pst pdt cst cdt ist ' +
+    'ago hours hour minutes minute mins min days day h m d read time by and | / , - – — : · • in of the').split(' '),
+);
+
+/** A line that is (essentially) a date: "Updated 19 November 2019, 09:01 AM",
+ * "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "32M ago". */
+export function isDateline(text: string): boolean {
+  if (text.length > 120) return false;
+  if (!DATE_TOKEN.test(text)) return false;
+  const rest = text
+    .replace(new RegExp(DATE_TOKEN.source, 'gi'), ' ')
+    .replace(/\b\d+\b/g, ' ')
+    .toLowerCase()
+    .split(/[\s,|/·•:()]+/)
+    .filter(Boolean);
+  let other = 0;
+  for (const w of rest) if (!DATE_FILLER.has(w)) other++;
+  return other <= 3 && other <= rest.length / 2 + 1;
+}
+
+const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
+const BYLINE = new RegExp(
+  `^(by|written by|words by|story by|posted by|reported by|text by)\\s*:?\\s+(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
+  'iu',
+);
+
+/** "By Jane Doe", "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted by Ned Deily at 5:11 AM". */
+export function isByline(text: string): boolean {
+  if (text.length > 160) return false;
+  if (!BYLINE.test(text)) return false;
+  // "By the way, ..." is a sentence, not a byline
+  return !/^by\s+(the|a|an|this|that|these|those|then|now|far|contrast|comparison|default|design|law|chance|mistake)\b/i.test(text);
+}
+
+/** A short line that could be a person's name: 2–4 capitalised words ("Veronica Irwin",
+ * "Carolyn Van Houten"), nothing else. */
+export function isNameLine(text: string): boolean {
+  if (text.length > 50) return false;
+  return /^[A-Z][\p{L}'’-]+(\s+(van|von|de|der|da|di|del|la|le|bin|al|[A-Z][\p{L}'’.-]*)){1,3}$/u.test(text) && !isUiLabel(text);
+}
+
+/** "© 2019 CBS Interactive Inc. All Rights Reserved." */
+export function isCopyright(text: string): boolean {
+  if (text.length > 400) return false;
+  return /©|\(c\)\s*\d{4}|\bcopyright\b.{0,40}\d{4}|all rights reserved/i.test(text);
+}
+
+/** Form fields and image placeholders left by the renderer: "[          ]",
+ * "[Search]", "[hkpolyu1118b_167x94]", "plos-one-zebra-cow.jpg". */
+export function isWidgetResidue(text: string): boolean {
+  if (text.length > 200) return false;
+  if (/^(\[[^\]]{0,80}\]\s*)+$/.test(text)) return true;
+  if (/^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return true;
+  return false;
+}
+
+/** Reading-time and counters: "5 Min Read", "0 : 0", "12 comments". */
+export function isMetaCounter(text: string): boolean {
+  if (text.length > 40) return false;
+  return /^\d+\s*(min(ute)?s?|mins?)\.?\s+read$/i.test(text)
+    || /^[\d\s:|/.,-]+$/.test(text)
+    || /^\d+\s+(comments?|shares?|replies|views|likes|photos|images)$/i.test(text);
+}

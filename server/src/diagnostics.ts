@@ -1,0 +1,31 @@
+// Findings as LSP diagnostics: source "galley", code = kind, the severity from the
+// settings, and `data` pointing back at the finding so code actions need no new
+// analysis.
+
+import { Diagnostic } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ArticleModel, Finding } from './article';
+import { toRange, toSeverity } from './convert';
+import { effectiveSeverity, GalleySettings } from './settings';
+
+export const SOURCE = 'galley';
+
+export interface DiagnosticData {
+  /** Document version the finding belongs to. */
+  version: number;
+  /** Index of the finding in the model. */
+  index: number;
+  fingerprint: string;
+}
+
+export function toDiagnostics(doc: TextDocument, model: ArticleModel, settings: GalleySettings): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  model.findings.forEach((f: Finding, index) => {
+    if (out.length >= settings.maxNumberOfProblems) return;
+    const severity = toSeverity(effectiveSeverity(settings, f.kind, f.sure));
+    if (severity === undefined) return;
+    const data: DiagnosticData = { version: doc.version, index, fingerprint: f.fingerprint };
+    out.push({ range: toRange(doc, f.span), severity, source: SOURCE, code: f.kind, message: f.message, data });
+  });
+  return out;
+}

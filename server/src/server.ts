@@ -1,0 +1,203 @@
+// The Galley language server: wires the LSP connection to the pure model. Each
+// feature lives in its own file and only translates the model; this file owns the
+// documents, the per-version model cache, settings and the diagnostics schedule.
+//
+// Run it with `node dist/server.js --stdio` (any LSP client) or over IPC (VS Code).
+
+import {
+  CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
+  InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { codeActions, FIX_ALL_KIND, QUICKFIX_KIND } from './codeActions';
+import { toDiagnostics } from './diagnostics';
+import { foldingRanges } from './folding';
+import { hoverAt } from './hover';
+import { Analysis, ModelCache } from './modelCache';
+import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
+import { documentSymbols } from './symbols';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+
+let canPull = false;
+let canConfigure = false;
+let canDocumentChanges = false;
+let canActionLiterals = false;
+let globalSettings: GalleySettings = DEFAULT_SETTINGS;
+const settingsCache = new Map<string, Promise<GalleySettings>>();
+// documents' size limits are read synchronously by the cache: keep the last known ones
+const knownSettings = new Map<string, GalleySettings>();
+
+const cache = new ModelCache((uri) => (knownSettings.get(uri) ?? globalSettings).maxFileSize);
+
+function settingsFor(uri: string): Promise<GalleySettings> {
+  if (!canConfigure) return Promise.resolve(globalSettings);
+  let p = settingsCache.get(uri);
+  if (!p) {
+    p = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'galley' })
+      .then(parseSettings, () => globalSettings)
+      .then((s) => {
+        knownSettings.set(uri, s);
+        return s;
+      });
+    settingsCache.set(uri, p);
+  }
+  return p;
+}
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  const caps = params.capabilities;
+  canPull = !!caps.textDocument?.diagnostic;
+  canConfigure = !!caps.workspace?.configuration;
+  canDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
+  canActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+  if (params.initializationOptions && typeof params.initializationOptions === 'object') {
+    const init = params.initializationOptions as Record<string, unknown>;
+    if (init.galley) globalSettings = parseSettings(init.galley);
+  }
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'Galley' },
+      foldingRangeProvider: true,
+      hoverProvider: true,
+      codeActionProvider: canActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, QUICKFIX_KIND, FIX_ALL_KIND] } : true,
+      diagnosticProvider: canPull ? { identifier: 'galley', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
+    },
+    serverInfo: { name: 'galley', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'galley' });
+});
+
+connection.onDidChangeConfiguration((change) => {
+  settingsCache.clear();
+  knownSettings.clear();
+  if (!canConfigure) {
+    const s = change.settings as Record<string, unknown> | undefined;
+    globalSettings = parseSettings(s?.galley);
+  }
+  cache.clear();
+  if (canPull) connection.languages.diagnostics.refresh();
+  else for (const doc of documents.all()) schedule(doc, 0);
+});
+
+// ------------------------------------------------------------------ analysis + status
+
+interface StatusParams {
+  uri: string;
+  version: number;
+  stories: number;
+  findings: number;
+  elapsedMs: number;
+  skipped?: string;
+}
+
+function analyse(doc: TextDocument): Analysis {
+  const before = cache.peek(doc.uri);
+  const a = cache.get(doc);
+  if (a !== before) {
+    const status: StatusParams = {
+      uri: doc.uri,
+      version: doc.version,
+      stories: a.model?.stories.length ?? 0,
+      findings: a.model?.findings.length ?? 0,
+      elapsedMs: Math.round((a.model?.elapsedMs ?? 0) * 10) / 10,
+      skipped: a.skipped,
+    };
+    void connection.sendNotification('galley/status', status);
+  }
+  return a;
+}
+
+async function diagnosticsFor(doc: TextDocument): Promise<Diagnostic[]> {
+  const settings = await settingsFor(doc.uri);
+  const current = documents.get(doc.uri);
+  if (!current) return [];
+  const a = analyse(current);
+  return a.model ? toDiagnostics(current, a.model, settings) : [];
+}
+
+// ------------------------------------------------------------------ push diagnostics
+
+const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+function schedule(doc: TextDocument, delay: number): void {
+  if (canPull) return;
+  const t = timers.get(doc.uri);
+  if (t) clearTimeout(t);
+  timers.set(
+    doc.uri,
+    setTimeout(() => {
+      timers.delete(doc.uri);
+      void publish(doc.uri);
+    }, delay),
+  );
+}
+
+async function publish(uri: string): Promise<void> {
+  const doc = documents.get(uri);
+  if (!doc) return;
+  const version = doc.version;
+  const diagnostics = await diagnosticsFor(doc);
+  // a newer version arrived while settings were fetched: its own run will publish
+  if (documents.get(uri)?.version !== version) return;
+  await connection.sendDiagnostics({ uri, version, diagnostics });
+}
+
+documents.onDidOpen((e) => schedule(e.document, 0));
+documents.onDidChangeContent((e) => schedule(e.document, 30));
+documents.onDidClose((e) => {
+  const t = timers.get(e.document.uri);
+  if (t) clearTimeout(t);
+  timers.delete(e.document.uri);
+  cache.delete(e.document.uri);
+  settingsCache.delete(e.document.uri);
+  knownSettings.delete(e.document.uri);
+  if (!canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+});
+
+// ------------------------------------------------------------------ requests
+
+connection.languages.diagnostics.on(async (params, token) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  const items = await diagnosticsFor(doc);
+  if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  return { kind: DocumentDiagnosticReportKind.Full, items };
+});
+
+connection.onDocumentSymbol((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const model = doc && analyse(doc).model;
+  return doc && model ? documentSymbols(doc, model) : [];
+});
+
+connection.onFoldingRanges((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const model = doc && analyse(doc).model;
+  return model ? foldingRanges(model) : [];
+});
+
+connection.onHover((params) => {
+  const doc = documents.get(params.textDocument.uri);
+  const model = doc && analyse(doc).model;
+  return doc && model ? hoverAt(doc, model, doc.offsetAt(params.position)) : null;
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = documents.get(params.textDocument.uri);
+  if (!doc) return [];
+  const settings = await settingsFor(doc.uri);
+  const current = documents.get(doc.uri);
+  const model = current && analyse(current).model;
+  if (!current || !model) return [];
+  return codeActions(current, model, settings, params, { uri: current.uri, version: current.version, documentChanges: canDocumentChanges });
+});
+
+documents.listen(connection);
+connection.listen();
