@@ -44,6 +44,7 @@ const require = createRequire(import.meta.url);
 // it started at once. The child only calls runTests().
 if (process.argv[2] === '--electron-child') {
   const cfg = JSON.parse(process.env.GALLEY_ELECTRON_CHILD || '{}');
+  delete process.env.GALLEY_ELECTRON_CHILD; // runTests passes process.env on to VS Code
   const { runTests } = require('@vscode/test-electron');
   try {
     await runTests(cfg);
@@ -131,7 +132,7 @@ function readResult() {
  * Prints the summary and exits. `hostCode`: exit code reported by the host (0 = run()
  * resolved), or a string describing why the run did not complete.
  */
-async function finish(hostCode) {
+async function finish(hostCode, exitCode) {
   if (finished) return;
   finished = true;
   const r = resultFile ? readResult() : undefined;
@@ -156,19 +157,24 @@ async function finish(hostCode) {
   for (const f of r?.failures ?? []) log(`failed: ${f.title}: ${f.error}`);
   await cleanup();
   process.stdout.write(`ext-host: ${passed} passed, ${failed} failed\n`);
-  process.exit(ok ? 0 : 1);
+  process.exit(ok ? 0 : (exitCode ?? 1));
 }
 
-const timeoutSec = Number(opt.timeout);
-const watchdog = setTimeout(() => {
-  finish(`watchdog: no result after ${timeoutSec}s (--timeout / GALLEY_TEST_TIMEOUT)`).then(() => {}, () => process.exit(124));
-}, timeoutSec * 1000);
-watchdog.unref();
-for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(`interrupted (${sig})`));
+// The watchdog covers the run itself, started once the host is installed (a cold install
+// of code-server takes minutes and ends by itself).
+function startWatchdog() {
+  const sec = Number(opt.timeout);
+  const timer = setTimeout(() => {
+    finish(`watchdog: no result after ${sec}s (--timeout / GALLEY_TEST_TIMEOUT)`, 124).then(() => {}, () => process.exit(124));
+  }, sec * 1000);
+  timer.unref();
+}
+for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => finish(`interrupted (${sig})`, 130));
 
 // ------------------------------------------------------------------ common preparation
 function prepare(hostName) {
   if (!fs.existsSync(SUITE)) throw new HostSetupError(`${path.relative(process.cwd(), SUITE)} not found: run \`npm run build\` first`);
+  startWatchdog();
   runDir = fs.mkdtempSync(path.join(SYSTEM_TMP, 'galley-ext-host-'));
   // node (playwright's artifacts), VS Code (ipc sockets, compile cache) and Chromium put
   // temp files into TMPDIR: keep them inside the run directory
@@ -338,6 +344,7 @@ async function startCodeServer(host, p) {
     ...p.testEnv,
     XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'), // code-server's config.yaml
     XDG_DATA_HOME: path.join(runDir, 'xdg-data'),
+    XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'), // @vscode/deviceid writes Microsoft/DeveloperTools/deviceid here
     TMPDIR: p.tmp, // vscode-ipc-*.sock, node's compile cache
     EXTENSIONS_GALLERY: '{}', // no marketplace queries
   });
@@ -372,6 +379,10 @@ async function runCodeServer() {
   browser = await chromium.launchPersistentContext(path.join(runDir, 'chromium-profile'), {
     executablePath: host.chromium,
     headless: true,
+    // our own handlers end the run (and the server's process group) on signals
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
     // Chromium's crash database and caches go under XDG dirs: keep them out of $HOME
     env: { ...hostEnv({}), XDG_CONFIG_HOME: path.join(runDir, 'chromium-config'), XDG_CACHE_HOME: path.join(runDir, 'chromium-cache'), TMPDIR: p.tmp },
     viewport: { width: 1280, height: 800 },
@@ -419,9 +430,18 @@ async function runCodeServer() {
 // ------------------------------------------------------------------ host selection
 async function main() {
   const want = opt.host;
+  if (!(Number(opt.timeout) > 0)) throw new HostSetupError(`--timeout must be a number of seconds (got ${opt.timeout})`);
   if (!['auto', 'electron', 'code-server'].includes(want)) throw new HostSetupError(`--host / GALLEY_TEST_HOST must be auto, electron or code-server (got ${want})`);
   if (want === 'code-server') return runCodeServer();
-  if (want === 'electron') return runElectron(await downloadElectron(60_000));
+  if (want === 'electron') {
+    let exe;
+    try {
+      exe = await downloadElectron(60_000);
+    } catch (e) {
+      throw new HostSetupError(`cannot download VS Code ${VSCODE_VERSION} with @vscode/test-electron (${String(e?.message ?? e).split('\n')[0]}); without access to update.code.visualstudio.com use GALLEY_TEST_HOST=code-server (or auto)`);
+    }
+    return runElectron(exe);
+  }
 
   if (process.env.CI === 'true' && !electronCached()) {
     log(`CI: VS Code ${VSCODE_VERSION} desktop is not cached; using code-server without trying to download it`);
