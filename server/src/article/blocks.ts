@@ -5,25 +5,30 @@
 import { Features, features, proseLevel } from './features';
 import { LineTable, lineTable } from './lines';
 import {
-  isByline, isCopyright, isDateline, isMetaCounter, isNameLine, isPhotoCredit, isTruncationMarker, isUiLabel,
-  isWidgetResidue, isListHeader, trailingCredit,
+  isByline, isCommentHead, isCopyright, isDateline, isDivider, isListHeader, isMetaCounter, isNameLine, isPhotoCredit,
+  isRelatedLink, isTruncationMarker, isUiLabel, isWidgetResidue, trailingCredit,
 } from './patterns';
 import { Span } from './types';
 
 /** What a line's form says, before context. */
 export type Tag =
-  | 'widget' // form fields, image file names
+  | 'form' // form fields and buttons drawn by the renderer: "[          ]", "[Search]"
+  | 'image' // an image placeholder or file name: "[hkpolyu1118b_167x94]", "cow.jpg"
   | 'truncation' // "Keep Reading"
   | 'list-header' // "Related Coverage", "Most Popular"
   | 'ui' // other button/link labels
+  | 'related' // an inline link to another story: "Related: …", "Read more: …"
   | 'credit' // photo credit
   | 'copyright'
+  | 'comment-head' // "Jane on May 5, 2019 at 4:47 pm said:"
   | 'date'
   | 'byline'
-  | 'meta' // "5 Min Read", counters
+  | 'meta' // "5 Min Read", counters, "Image 2 of 5"
+  | 'divider' // "━━━━━━━━━━"
   | 'prose' // a real paragraph
   | 'sentence' // a sentence or two
-  | 'menu' // a short bullet item
+  | 'item' // a bullet item with content
+  | 'menu' // a menu entry: a short bullet item, or menu words glued together
   | 'name' // a short line that could be a person's name
   | 'title' // a short line shaped like a headline
   | 'short'; // anything else that is short
@@ -76,22 +81,37 @@ function titleShape(text: string, f: Features): boolean {
   return f.letterRatio >= 0.55;
 }
 
+/** A bullet entry that reads like a menu link: a few capitalised words, no sentence. */
+function navLike(text: string, f: Features): boolean {
+  if (f.words === 0) return true;
+  if (f.words > 6 || f.innerPunct > 0 || f.endsSentence) return false;
+  return f.capRatio >= 0.5 || f.stopRatio === 0;
+}
+
 function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
-  if (isWidgetResidue(text)) return 'widget';
+  const w = isWidgetResidue(text);
+  if (w) return w;
   if (isTruncationMarker(text)) return 'truncation';
   if (isUiLabel(text)) return isListHeader(text) ? 'list-header' : 'ui';
+  if (isRelatedLink(text)) return 'related';
   if (isPhotoCredit(text)) return 'credit';
-  if (f.chars <= 160 && isCopyright(text)) return 'copyright';
+  if (f.chars <= 200 && isCopyright(text)) return 'copyright';
+  if (isCommentHead(text)) return 'comment-head';
   if (isDateline(text)) return 'date';
   if (isByline(text)) return 'byline';
   if (isMetaCounter(text)) return 'meta';
+  if (isDivider(text)) return 'divider';
+  if (f.bullet) {
+    if (level === 2 && f.chars >= 100) return 'prose';
+    return navLike(text.replace(/^\S+\s*/, ''), f) ? 'menu' : 'item';
+  }
+  // menu words glued together: "BabywearingColoradoFamily & LifeTipsTravel"
+  if (f.glued >= 2 && f.words <= 8 && f.stopRatio < 0.2) return 'menu';
   if (isNameLine(text)) return 'name';
   // a headline may have inner punctuation ("AWS CEO: The cloud…") but no final full stop
   if (!f.endsSentence && f.words <= 20 && titleShape(text, f)) return 'title';
-  if (level === 2) return f.bullet && f.chars < 160 ? 'menu' : 'prose';
+  if (level === 2) return 'prose';
   if (level === 1) return 'sentence';
-  if (f.bullet) return 'menu';
-  if (isNameLine(text)) return 'name';
   if (titleShape(text, f)) return 'title';
   return 'short';
 }

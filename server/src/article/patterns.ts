@@ -7,7 +7,7 @@
 
 /** Split words that lost the space between them: "ReadingShow" -> "Reading Show". */
 export function unglue(text: string): string {
-  return text.replace(/([a-z])([A-Z])/g, '$1 $2');
+  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
 }
 
 // Words that make up button and link labels of web pages.
@@ -23,7 +23,8 @@ const UI_WORDS = new Set(
     'cancel submit ok accept cookies settings photos photo gallery expand collapse toggle report edit permalink posted leave a ' +
     'post join discussion conversation contact about help faq privacy terms policy of use conditions sitemap rss feed ' +
     'coverage also stay connected trending: tags tag topics topic categories category section sections and or min mins minute minutes ' +
-    'listen audio transcript print-friendly version text size font options share: follow: more: sign-up'
+    'listen audio transcript print-friendly version text size font options share: follow: more: sign-up ' +
+    'below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
   ).split(' '),
 );
 
@@ -47,7 +48,7 @@ export function isUiLabel(text: string): boolean {
   const t = unglue(text).replace(/[|/•·»›>«‹<()[\]{}!…_+=#*~^"“”'‘’]+/g, ' ');
   if (/[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
   const words = t.match(WORD_RE);
-  if (!words || words.length > 8) return false;
+  if (!words || words.length > 12) return false;
   let head = false;
   for (const raw of words) {
     const w = raw.toLowerCase().replace(/:$/, '');
@@ -83,13 +84,15 @@ const AGENCY =
  * "Image: Protocol", "(AP Photo/Evan Vucci)", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {
   if (text.length > 200) return false;
+  // "© Amazon", "bed© Getty": a rights holder with no year
+  if (/©\s*[^\d\s][^©]{0,50}$/.test(text) && !/©\s*.*\d{4}/.test(text) && text.split(/\s+/).length <= 14) return true;
   if (CREDIT_LABEL.test(text) || CREDIT_BY.test(text)) {
     // a label followed by a whole sentence is a caption, not a credit
     const words = text.split(/\s+/).length;
     return words <= 16 && !/[.!?]\s+[A-Z]/.test(text);
   }
   if (text.length <= 90 && AGENCY.test(text)) {
-    const rest = text.replace(AGENCY, '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
+    const rest = text.replace(new RegExp(AGENCY.source, 'gi'), '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
     const restWords = rest ? rest.split(' ') : [];
     // "Noah Berger/Getty Images for Amazon Web Services", "REUTERS/Brendan McDermid"
     return restWords.length <= 8 && (/\/|\bvia\b|^\(|\)$/.test(text) || restWords.length <= 3) && !/[.!?]\s/.test(text);
@@ -121,8 +124,9 @@ const DATE_FILLER = new Set(
 
 /** A line that is (essentially) a date: "Updated 19 November 2019, 09:01 AM",
  * "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "32M ago". */
-export function isDateline(text: string): boolean {
-  if (text.length > 120) return false;
+export function isDateline(raw: string): boolean {
+  if (raw.length > 120) return false;
+  const text = unglue(raw);
   if (!DATE_TOKEN.test(text)) return false;
   const rest = text
     .replace(new RegExp(DATE_TOKEN.source, 'gi'), ' ')
@@ -159,16 +163,44 @@ export function isNameLine(text: string): boolean {
 /** "© 2019 CBS Interactive Inc. All Rights Reserved." */
 export function isCopyright(text: string): boolean {
   if (text.length > 400) return false;
-  return /©|\(c\)\s*\d{4}|\bcopyright\b.{0,40}\d{4}|all rights reserved/i.test(text);
+  if (/all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i.test(text)) return true;
+  // "© 2019 News Nation" is the page's; "a person sitting on a bed© Amazon" credits a photo
+  return /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
 }
 
 /** Form fields and image placeholders left by the renderer: "[          ]",
- * "[Search]", "[hkpolyu1118b_167x94]", "plos-one-zebra-cow.jpg". */
-export function isWidgetResidue(text: string): boolean {
-  if (text.length > 200) return false;
-  if (/^(\[[^\]]{0,80}\]\s*)+$/.test(text)) return true;
-  if (/^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return true;
-  return false;
+ * "[Search]" are forms; "[hkpolyu1118b_167x94]", "plos-one-zebra-cow.jpg" images. */
+export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
+  if (text.length > 300) return undefined;
+  if (/^(\[[^\]]{0,80}\]\s*)+$/.test(text)) {
+    // blank fields, buttons of one or two words, checkboxes "[*]" or "[ ]"; an empty
+    // "[]" is an image without a name
+    if (/\[\s{2,}|\[[*xX ]\]/.test(text) || /^\[(search|submit|go|send|subscribe|sign up|ok|cancel|login|log in|reset|clear|close)\]$/i.test(text)) return 'form';
+    return 'image';
+  }
+  if (/^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return 'image';
+  // a form field with its label: "Search: [          ]", "Your Email [        ]"
+  if (text.length <= 120 && /\[\s{3,}\]/.test(text)) return 'form';
+  return undefined;
+}
+
+/** An inline link to another story: "Related: SpaceX's Starship in Pictures",
+ * "Read more: …", "ALSO READ: …", "See also: …". */
+export function isRelatedLink(text: string): boolean {
+  if (text.length > 220) return false;
+  return /^(related( (post|story|article|content|coverage|reading|video|link))?|read more|read also|also read|see also|more on this|recommended( reading)?|don['’]t miss|watch|listen|more from [\w .&-]{1,40}|click here)\s*[:>»|-]\s*\S/i.test(text);
+}
+
+/** The head of a reader comment: "Milan Griffes on September 12, 2018 at 4:47 pm
+ * said:", "Jane says:". */
+export function isCommentHead(text: string): boolean {
+  if (text.length > 160) return false;
+  return /\b(says|said|wrote|commented|replied)\s*:?\s*$/i.test(text) && text.split(/\s+/).length <= 16;
+}
+
+/** A line drawn across the page: "━━━━━━━━", "--------", "________". */
+export function isDivider(text: string): boolean {
+  return text.length >= 5 && /^[\s━─—–_=~*#•·.-]+$/.test(text) && !/^[*#•·. ]{1,9}$/.test(text);
 }
 
 /** Reading-time and counters: "5 Min Read", "0 : 0", "12 comments". */
@@ -176,5 +208,6 @@ export function isMetaCounter(text: string): boolean {
   if (text.length > 40) return false;
   return /^\d+\s*(min(ute)?s?|mins?)\.?\s+read$/i.test(text)
     || /^[\d\s:|/.,-]+$/.test(text)
-    || /^\d+\s+(comments?|shares?|replies|views|likes|photos|images)$/i.test(text);
+    || /^\d+\s*(comments?|shares?|replies|views|likes|photos|images)$/i.test(text)
+    || /^(image|photo|picture|slide|video)\s+\d+\s+(of|\/)\s+\d+$/i.test(text);
 }

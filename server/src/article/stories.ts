@@ -1,11 +1,12 @@
 // Reads the page's shape: where its stories are, what each line of a story is, and
 // what lies outside every story (page chrome).
 //
-// The evidence is layout, not vocabulary: a story is a run of prose paragraphs
-// (a "core") under a headline; a list of related headlines has titles and one-line
-// deks but no run of paragraphs. Inside a story a line is only called cruft on
-// positive evidence (a credit, a button label, a list of links under a "Related"
-// label); outside every story everything is chrome.
+// The evidence is layout, not vocabulary. A story grows from a run of prose
+// paragraphs (a "core"): downwards over everything that is not page furniture, up to
+// its headline. A list of related headlines has titles and one-line deks but no run
+// of paragraphs, so it never starts a story. Inside a story a line is only called
+// cruft on positive evidence (a credit, a button label, a box of links); outside
+// every story everything is chrome.
 
 import { BlockInfo, Page } from './blocks';
 import { isPromotional } from './promo';
@@ -38,65 +39,49 @@ interface Core {
   prose: number; // prose blocks
   adjacent: number; // prose blocks directly following another one
   chars: number;
+  score: number;
 }
 
-/** Cost of a non-paragraph block inside a run of paragraphs: how much it breaks the run. */
-function gapCost(b: BlockInfo): number {
-  switch (b.tag) {
-    case 'sentence':
-      return 0.25;
-    case 'credit':
-    case 'date':
-    case 'byline':
-    case 'meta':
-    case 'widget':
-      return 0.5;
-    case 'title':
-    case 'name':
-    case 'short':
-    case 'ui':
-      return 1;
-    case 'menu':
-      return 1.25;
-    default:
-      return 1;
-  }
+/** What the rest of the reading needs to know about each block, computed once. */
+interface Context {
+  blocks: BlockInfo[];
+  captions: Uint8Array;
+  bios: Uint8Array;
+  starts: Uint8Array;
+  stopper: Uint8Array;
+  comments: Uint8Array;
+  echoes: Map<string, number>;
 }
 
-const HARD_BREAK = new Set(['truncation', 'copyright', 'list-header']);
-const MAX_GAP = 3;
+// ------------------------------------------------------------------ block context
 
-function findCores(blocks: BlockInfo[], starts: Uint8Array, bios: Uint8Array): Core[] {
-  const cores: Core[] = [];
-  let cur: Core | undefined;
-  let cost = 0;
-  let hard = false;
-  let prevProse = false;
-  for (const b of blocks) {
-    if (starts[b.index]) hard = true;
-    if (b.tag === 'prose' && !bios[b.index]) {
-      if (cur && cost <= MAX_GAP && !hard && b.blanksBefore < 4) {
-        cur.last = b.index;
-        cur.prose++;
-        if (prevProse) cur.adjacent++;
-        cur.chars += b.f.chars;
-      } else {
-        cur = { first: b.index, last: b.index, prose: 1, adjacent: 0, chars: b.f.chars };
-        cores.push(cur);
-      }
-      cost = 0;
-      hard = false;
-      prevProse = true;
-      continue;
+/** Blocks that caption a photo: directly above a credit line (up to two), or with a
+ * credit glued to their end. */
+function findCaptions(blocks: BlockInfo[]): Uint8Array {
+  const cap = new Uint8Array(blocks.length);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.creditAt >= 0) cap[i] = 1;
+    if (b.tag !== 'credit') continue;
+    // the caption reads like a sentence (or is an image's name); a short title right
+    // above a credit may just as well be the headline over its lead photo
+    const p = blocks[i - 1];
+    if (!p || p.f.bullet || p.f.chars > 400) continue;
+    if (p.tag === 'prose' || p.tag === 'sentence' || p.tag === 'image') {
+      cap[i - 1] = 1;
+      // alt text of the photo, right above its caption
+      const q = blocks[i - 2];
+      if (q && q.f.words <= 6 && !q.f.bullet && (q.tag === 'title' || q.tag === 'short' || q.tag === 'name' || q.tag === 'image')) cap[i - 2] = 1;
     }
-    if (!cur) continue;
-    cost += gapCost(b);
-    if (b.blanksBefore >= 4) cost += 1;
-    if (HARD_BREAK.has(b.tag) || bios[b.index]) hard = true;
-    // short paragraphs between long ones keep them adjacent
-    if (b.tag !== 'sentence') prevProse = false;
   }
-  return cores;
+  return cap;
+}
+
+/** Is this block the start of an author bio: "Name (@handle) is …", "Name is …". */
+export function bioOf(b: BlockInfo, name?: string): boolean {
+  if (b.tag !== 'prose' && b.tag !== 'sentence') return false;
+  if (name) return b.text.startsWith(name) && /^\s*(\(\s*@\w+\s*\))?\s*(is|was|has|covers|writes|reports)\b/.test(b.text.slice(name.length));
+  return /^[A-Z][\p{L}'’-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(\(\s*@\w+\s*\))?\s+(is|was|covers|writes|reports)\b/u.test(b.text);
 }
 
 /** Author bios in context: "Name (@handle) is …", or a paragraph that starts with the
@@ -125,8 +110,8 @@ function closesStory(blocks: BlockInfo[], j: number, bios: Uint8Array): boolean 
 }
 
 /** Blocks where a new story begins: after a clear break or the end of a story, a
- * headline with a story's header below it (a photo credit, a byline, a date, or a
- * dek followed by a photo), or, when the headline was lost, a photo credit. */
+ * headline with a story's header below it (a photo credit, a byline, a date), or,
+ * when the headline was lost, a photo credit. */
 function findStoryStarts(blocks: BlockInfo[], bios: Uint8Array): Uint8Array {
   const starts = new Uint8Array(blocks.length);
   for (const b of blocks) {
@@ -152,120 +137,335 @@ function findStoryStarts(blocks: BlockInfo[], bios: Uint8Array): Uint8Array {
   return starts;
 }
 
-function qualifies(c: Core): boolean {
-  return (c.prose >= 2 && c.adjacent >= 1 && c.chars >= 250) || c.chars >= 600;
-}
+const SOCIAL = /^(facebook|twitter|linkedin|whatsapp|email|e-mail|mail|pinterest|reddit|tumblr|telegram|messenger|odnoklassniki|vkontakte|vk|print|copy( link)?|sms|flipboard|pocket|mix|xing|line|viber|wechat|weibo|instagram|youtube|tiktok|snapchat|share|tweet)$/i;
 
-/** Short bullet items that read like menu entries: few words, capitalised, no sentence. */
-function navItem(b: BlockInfo): boolean {
-  return (b.tag === 'menu' || b.tag === 'ui' || b.tag === 'list-header') && b.f.words <= 5 && b.f.innerPunct === 0;
-}
-
-/** Items of a share bar or metadata list: empty bullets, button labels, dates, counters. */
-function chromeItem(b: BlockInfo): boolean {
-  if (b.tag === 'ui' || b.tag === 'widget' || b.tag === 'meta' || b.tag === 'truncation' || b.tag === 'list-header') return true;
+/** Share buttons, empty bullets and button labels: furniture that sits around a
+ * story's text, between its headline and its first paragraph or under its end. */
+function furniture(b: BlockInfo): boolean {
+  if (b.tag === 'ui' || b.tag === 'meta' || b.tag === 'image') return true;
   if (b.f.bullet && b.f.words === 0) return true;
+  const bare = b.text.replace(/^\S\s+/, '');
+  return b.f.words <= 2 && SOCIAL.test(bare);
+}
+
+/** Blocks that end a story's text: page furniture that never occurs inside an article. */
+function findStoppers(blocks: BlockInfo[]): Uint8Array {
+  const stop = new Uint8Array(blocks.length);
+  for (const b of blocks) {
+    const i = b.index;
+    switch (b.tag) {
+      case 'ui':
+      case 'list-header':
+      case 'related':
+      case 'comment-head':
+      case 'copyright':
+      case 'form':
+      case 'divider':
+        stop[i] = 1;
+        break;
+      case 'truncation':
+        stop[i] = 1;
+        break;
+      case 'menu': {
+        // one menu-like bullet may be a list item; two in a row are a menu
+        const prev = blocks[i - 1];
+        const next = blocks[i + 1];
+        if ((prev && prev.tag === 'menu') || (next && next.tag === 'menu') || b.f.words === 0 || b.f.glued >= 2) stop[i] = 1;
+        break;
+      }
+      default:
+        if (furniture(b)) stop[i] = 1;
+        // "Posted in Open thread | Permalink | 10 Comments"
+        else if (b.f.pipes >= 2 && b.f.words <= 14 && b.tag !== 'prose') stop[i] = 1;
+    }
+  }
+  return stop;
+}
+
+/** Blocks of a reader-comment section: from a comment head (or a "Comments" label
+ * followed by one) to the end of the page or the next story. */
+function findComments(blocks: BlockInfo[], starts: Uint8Array): Uint8Array {
+  const c = new Uint8Array(blocks.length);
+  let on = false;
+  for (const b of blocks) {
+    if (starts[b.index]) on = false;
+    if (b.tag === 'comment-head') on = true;
+    if (on) c[b.index] = 1;
+  }
+  return c;
+}
+
+// ------------------------------------------------------------------ cores
+
+/** Cost of a non-paragraph block inside a run of paragraphs: how much it breaks the run. */
+function gapCost(b: BlockInfo): number {
+  switch (b.tag) {
+    case 'sentence':
+    case 'item':
+      return 0.25;
+    case 'credit':
+    case 'date':
+    case 'byline':
+    case 'meta':
+    case 'image':
+    case 'related':
+      return 0.5;
+    case 'menu':
+      return 1.25;
+    default:
+      return 1;
+  }
+}
+
+const HARD_BREAK = new Set(['copyright', 'list-header', 'comment-head', 'form']);
+const MAX_GAP = 3;
+
+function findCores(ctx: Context): Core[] {
+  const { blocks, starts, bios } = ctx;
+  const cores: Core[] = [];
+  let cur: Core | undefined;
+  let cost = 0;
+  let hard = false;
+  let prevProse = false;
+  for (const b of blocks) {
+    if (starts[b.index]) hard = true;
+    if (b.tag === 'prose' && !bios[b.index]) {
+      if (cur && cost <= MAX_GAP && !hard && b.blanksBefore < 4) {
+        cur.last = b.index;
+        cur.prose++;
+        if (prevProse) cur.adjacent++;
+        cur.chars += b.f.chars;
+      } else {
+        cur = { first: b.index, last: b.index, prose: 1, adjacent: 0, chars: b.f.chars, score: 0 };
+        cores.push(cur);
+      }
+      cost = 0;
+      hard = false;
+      prevProse = true;
+      continue;
+    }
+    if (!cur) continue;
+    cost += gapCost(b);
+    if (b.blanksBefore >= 4) cost += 1;
+    if (HARD_BREAK.has(b.tag) || bios[b.index]) hard = true;
+    if (b.tag === 'truncation' && !teaserEnd(blocks, b.index)) cost += 1;
+    else if (b.tag === 'truncation') hard = true;
+    // short paragraphs between long ones keep them adjacent
+    if (b.tag !== 'sentence' && b.tag !== 'item') prevProse = false;
+  }
+  for (const c of cores) {
+    let s = c.chars * (c.adjacent > 0 ? 1 : 0.6);
+    if (ctx.comments[c.first]) s *= 0.1;
+    // a lone paragraph in legal or advertising voice is the page's, not the story's
+    if (c.prose === 1 && isPromotional(blocks[c.first].text)) s *= 0.3;
+    c.score = s;
+  }
+  return cores;
+}
+
+/** A "Keep Reading" that ends a teaser: the author's name and bio follow it. */
+function teaserEnd(blocks: BlockInfo[], i: number): boolean {
+  const n = blocks[i + 1];
+  if (!n) return true;
+  if (n.tag === 'name' || bioOf(n)) return true;
   return false;
 }
 
-// Tags that may sit between a headline and the first paragraph.
-const HEADERISH = new Set(['title', 'sentence', 'name', 'short', 'date', 'byline', 'credit', 'meta', 'widget', 'ui', 'prose', 'menu']);
+function qualifies(c: Core): boolean {
+  return (c.prose >= 2 && c.adjacent >= 1 && c.chars >= 250) || c.chars >= 400;
+}
+
+// ------------------------------------------------------------------ extent of a story
+
+const HEAVY = new Set(['copyright', 'comment-head', 'form']);
+
+/** After a box inserted into the text (a "Trending" list, an ad label, a gallery),
+ * does the story's text go on? Returns the block where it resumes, or -1. */
+function resumesAfterBox(ctx: Context, from: number, limit: number): number {
+  const { blocks, starts } = ctx;
+  let menus = 0;
+  for (let i = from; i < limit && i - from <= 14; i++) {
+    const b = blocks[i];
+    if (i > from && (starts[i] || HEAVY.has(b.tag) || b.blanksBefore >= 3)) return -1;
+    if (b.tag === 'menu') {
+      if (++menus > 8) return -1;
+    }
+    if (b.tag === 'prose' && !ctx.bios[i] && !ctx.comments[i]) {
+      // the text resumes when a real paragraph follows, not a teaser's dek
+      const next = blocks[i + 1];
+      if (b.f.chars >= 200 || (next && (next.tag === 'prose' || next.tag === 'sentence'))) return i;
+    }
+  }
+  return -1;
+}
+
+/** Where a story's text begins: its first core paragraph, or an earlier paragraph
+ * separated from it only by a box (a photo with caption and credit, an audio player,
+ * a "View all" link). Stops at the story's header: a byline or date above. */
+function extendUp(ctx: Context, first: number, floor: number): number {
+  const { blocks, starts } = ctx;
+  let top = first;
+  for (;;) {
+    let found = -1;
+    let menus = 0;
+    for (let i = top - 1; i > floor && top - i <= 14; i--) {
+      const b = blocks[i];
+      if (HEAVY.has(b.tag) || ctx.comments[i] || starts[i + 1] || blocks[i + 1].blanksBefore >= 3) break;
+      if (b.tag === 'byline' || b.tag === 'date' || b.tag === 'list-header') break;
+      if (b.tag === 'menu' && !furniture(b) && ++menus > 4) break;
+      if (b.tag === 'prose' && !ctx.captions[i] && !ctx.bios[i]) {
+        found = i;
+        break;
+      }
+    }
+    if (found < 0) return top;
+    top = found;
+  }
+}
+
+/** How far down a story reaches from its last core paragraph: over everything that
+ * is not page furniture (closing lines, lists, Q&A, an info box), across boxes
+ * inserted into the text, to a teaser's "Keep Reading" with the author's name and
+ * bio. */
+function extendDown(ctx: Context, last: number, limit: number): number {
+  const { blocks, stopper, starts } = ctx;
+  let end = last;
+  let sinceText = 0;
+  for (let i = last + 1; i < limit; i++) {
+    const b = blocks[i];
+    if (starts[i] || ctx.comments[i]) break;
+    if (b.tag === 'truncation' && teaserEnd(blocks, i)) {
+      end = i;
+      const nm = blocks[i + 1];
+      const bio = blocks[i + 2];
+      if (nm && nm.tag === 'name' && bio && bioOf(bio, nm.text)) end = i + 2;
+      else if (nm && bioOf(nm)) end = i + 1;
+      break;
+    }
+    if (stopper[i] || b.blanksBefore >= 4) {
+      const r = resumesAfterBox(ctx, i, limit);
+      if (r < 0) break;
+      end = r;
+      i = r;
+      sinceText = 0;
+      continue;
+    }
+    if (b.tag === 'name' && blocks[i + 1] && bioOf(blocks[i + 1], b.text)) {
+      end = i + 1;
+      i++;
+      continue;
+    }
+    if (b.tag === 'prose' || b.tag === 'sentence') {
+      if (isPromotional(b.text) && b.tag === 'sentence') break;
+      sinceText = 0;
+    } else if (++sinceText > 25) break;
+    end = i;
+  }
+  // trailing lines that are neither text nor structure are not the story's
+  while (end > last && !['prose', 'sentence', 'item', 'title', 'short', 'name', 'date', 'byline'].includes(blocks[end].tag) && !ctx.bios[end]) end--;
+  return end;
+}
+
+// ------------------------------------------------------------------ headline
 
 interface HeaderZone {
   start: number; // first block of the story (headline or first header block)
   headline: number;
+  /** Other blocks that could have been the headline: kept, never flagged. */
+  alternatives: number[];
 }
 
-function headlineScore(blocks: BlockInfo[], i: number, echoes: Map<string, number>): number {
+/** How much a block looks like the headline of the text below it. */
+function headlineScore(ctx: Context, i: number, bodyStart: number): number {
+  const { blocks } = ctx;
   const b = blocks[i];
   const f = b.f;
-  if (f.bullet || b.tag === 'menu') return -1;
+  if (f.bullet || ctx.captions[i]) return -Infinity;
   let s: number;
-  if (b.tag === 'title') s = 3;
-  else if ((b.tag === 'sentence' || b.tag === 'short') && f.words <= 24 && f.chars <= 200) s = 2;
-  else if (b.tag === 'name') s = 1;
-  else return -1;
-  if (f.words < 3) s -= 2;
-  else if (f.words < 4) s -= 1;
-  if (b.key && (echoes.get(b.key) ?? 0) > 1) s += 1;
+  switch (b.tag) {
+    case 'title':
+      s = 3;
+      break;
+    case 'name':
+      s = f.words >= 3 ? 3 : 1;
+      break;
+    case 'sentence':
+    case 'short':
+    case 'prose':
+      if (f.words > 24 || f.chars > 200) return -Infinity;
+      s = 2;
+      break;
+    default:
+      return -Infinity;
+  }
+  if (f.words >= 4 && f.words <= 20) s += 1;
+  else if (f.words <= 2) s -= 2;
+  if (f.glued > 0) s -= 2;
+  if (/\d{1,2}:\d{2}|https?:|www\.|@\w/.test(b.text)) s -= 2;
+  if (/[!?]$/.test(b.text) && f.words <= 3) s -= 1;
+  // what a headline has under it: a byline or a date, a dek, the lead photo
+  let byline = false;
+  let media = false;
+  for (let k = i + 1, seen = 0; seen < 5 && k < bodyStart; k++) {
+    if (furniture(blocks[k])) continue;
+    seen++;
+    const t = blocks[k].tag;
+    if (t === 'byline' || t === 'date' || (t === 'name' && blocks[k].f.words <= 4)) byline = true;
+    if (t === 'credit' || (ctx.captions[k] && t !== 'image')) media = true;
+    if (seen === 1 && (t === 'sentence' || (t === 'prose' && blocks[k].f.chars < 300))) media = true;
+  }
+  if (byline) s += 2.5;
+  if (media) s += 1;
+  // the page repeats its title in breadcrumbs or a menu; a line that merely contains
+  // another candidate (a breadcrumb trail ending in the title) is the echo
+  if (b.key && (ctx.echoes.get(b.key) ?? 0) >= 2 && (ctx.echoes.get(b.key) ?? 0) <= 3) s += 1;
+  s -= 0.05 * (bodyStart - i);
   return s;
 }
 
-/** Walks up from the first paragraph of a core over header-like blocks to find the
- * story's headline and where the story starts. */
-function findHeader(page: Page, c0: number, floor: number, echoes: Map<string, number>, captions: Uint8Array, starts: Uint8Array): HeaderZone {
-  const blocks = page.blocks;
-  let start = c0;
-  let best = -1;
-  let bestScore = 1.5;
+/** Walks up from the first paragraph of a story over header-like blocks to find its
+ * headline and where it starts. */
+function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
+  const { blocks, starts } = ctx;
+  const cands: { i: number; s: number }[] = [];
+  let top = c0;
   let menuRun = 0;
-  for (let i = c0 - 1; i > floor && c0 - i <= 16; i--) {
+  for (let i = c0 - 1; i > floor && c0 - i <= 24; i--) {
     const b = blocks[i];
-    if (!HEADERISH.has(b.tag)) break;
-    if (b.tag === 'menu' || (b.tag === 'ui' && b.f.bullet)) {
+    if (b.tag === 'copyright' || b.tag === 'list-header' || b.tag === 'form' || b.tag === 'comment-head') break;
+    if (b.tag === 'prose' && !ctx.captions[i] && b.f.chars >= 300) break;
+    if (b.tag === 'menu' && !furniture(b)) {
+      // a few topic tags may sit under a headline; a long menu is the site's
       menuRun++;
-      if (menuRun > 5) break;
-      if (navItem(b) && menuRun >= 3 && best >= 0) break;
-    } else menuRun = 0;
-    if (b.tag === 'prose' && !captions[i]) break;
-    // a headline sits below the site chrome: a run of blank lines above the page's
-    // text or above a story is a separator, not a line of the story
-    start = i;
-    if (!captions[i]) {
-      const sc = headlineScore(blocks, i, echoes);
-      // the topmost plausible headline wins: the dek and captions come after it,
-      // unless a much better one (a title) is further down
-      if (sc >= bestScore || (best >= 0 && sc >= 2 && sc >= headlineScore(blocks, best, echoes) - 0.5)) {
-        best = i;
-        bestScore = Math.max(bestScore, sc - 0.5);
-      }
-    }
-    if ((b.blanksBefore >= 2 && best >= 0) || starts[i]) break;
+      if (menuRun >= 7 || (menuRun >= 2 && cands.some((c) => c.s >= 4))) break;
+    } else if (!furniture(b)) menuRun = 0;
+    top = i;
+    const s = headlineScore(ctx, i, c0);
+    if (s > -Infinity) cands.push({ i, s });
+    if (starts[i]) break;
+    if (b.blanksBefore >= 3 && cands.length) break;
   }
-  if (best >= 0) start = best;
-  else {
-    // no headline: the story starts at its first credit/caption above the text, if any
-    start = c0;
-    for (let i = c0 - 1; i > floor && c0 - i <= 4; i--) {
-      const t = blocks[i].tag;
-      if (t === 'credit' || captions[i]) start = i;
-      else break;
+  if (cands.length) {
+    let best = cands[0];
+    for (const c of cands) if (c.s > best.s) best = c;
+    if (best.s >= 2) {
+      // near-ties above the text stay unflagged: the model is not sure which it is
+      const alternatives = cands.filter((c) => c !== best && c.s >= best.s - 1 && c.s >= 2.5).map((c) => c.i);
+      return { start: Math.min(best.i, ...alternatives.filter((a) => a > best.i)), headline: best.i, alternatives };
     }
   }
-  return { start, headline: best };
+  // no headline: the story starts at the credits and captions right above its text
+  let start = c0;
+  for (let i = c0 - 1; i > floor && c0 - i <= 4; i--) {
+    const t = blocks[i].tag;
+    if (t === 'credit' || ctx.captions[i] || t === 'image') start = i;
+    else break;
+  }
+  void top;
+  return { start, headline: -1, alternatives: [] };
 }
 
-/** Blocks that caption a photo: directly above a credit line (up to two), or with a
- * credit glued to their end. */
-function findCaptions(blocks: BlockInfo[]): Uint8Array {
-  const cap = new Uint8Array(blocks.length);
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    if (b.creditAt >= 0) cap[i] = 1;
-    if (b.tag !== 'credit') continue;
-    for (let j = i - 1; j >= 0 && i - j <= 2; j--) {
-      const p = blocks[j];
-      if (p.blanksBefore > 2 && j < i - 1) break;
-      if (p.tag === 'credit' || p.tag === 'truncation' || p.tag === 'list-header' || p.tag === 'copyright' || p.f.bullet) break;
-      if (p.f.chars > 400) break;
-      cap[j] = 1;
-      if (p.tag === 'prose' || p.tag === 'sentence') {
-        // one sentence-like caption is enough; a short alt text above it may join
-        const q = blocks[j - 1];
-        if (q && j - 1 >= 0 && i - (j - 1) <= 2 && q.f.words <= 6 && (q.tag === 'title' || q.tag === 'short' || q.tag === 'name')) cap[j - 1] = 1;
-        break;
-      }
-    }
-  }
-  return cap;
-}
-
-/** Is this block the start of an author bio: "Name (@handle) is …", "Name is …". */
-export function bioOf(b: BlockInfo, name?: string): boolean {
-  if (b.tag !== 'prose' && b.tag !== 'sentence') return false;
-  if (name) return b.text.startsWith(name) && /^\s*(\(\s*@\w+\s*\))?\s*(is|was|has|covers|writes|reports)\b/.test(b.text.slice(name.length));
-  return /^[A-Z][\p{L}'’-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(\(\s*@\w+\s*\))?\s+(is|was|covers|writes|reports)\b/u.test(b.text);
-}
+// ------------------------------------------------------------------ the reading
 
 export function readStories(page: Page): Reading {
   const blocks = page.blocks;
@@ -275,138 +475,88 @@ export function readStories(page: Page): Reading {
   const unsure = new Uint8Array(n);
   const echoes = new Map<string, number>();
   for (const b of blocks) if (b.key) echoes.set(b.key, (echoes.get(b.key) ?? 0) + 1);
-  const captions = findCaptions(blocks);
   const bios = findBios(blocks);
   const starts = findStoryStarts(blocks, bios);
+  const ctx: Context = {
+    blocks,
+    captions: findCaptions(blocks),
+    bios,
+    starts,
+    stopper: findStoppers(blocks),
+    comments: findComments(blocks, starts),
+    echoes,
+  };
 
-  const cores = findCores(blocks, starts, bios).filter(qualifies);
-  const drafts: StoryDraft[] = [];
+  const cores = findCores(ctx).filter(qualifies);
   if (cores.length === 0) {
     // No run of paragraphs: nothing here can be called page chrome with confidence.
     // Keep every line; only form-evident cruft is flagged.
-    for (const b of blocks) role[b.index] = localRole(b, captions[b.index] === 1) ?? 'other';
+    for (const b of blocks) role[b.index] = localRole(b, ctx.captions[b.index] === 1) ?? 'other';
     return { stories: [], role, story: storyOf, unsure };
   }
 
-  // The main story is the biggest run of paragraphs; its neighbours are stories too
-  // when they have a story's shape (a headline above, or a teaser's "Keep Reading"
-  // and author bio below) and stand close to it.
+  // The main story grows from the best run of paragraphs; its neighbours are stories
+  // too when they have a story's shape (a headline, or a teaser's "Keep Reading" and
+  // author bio) and stand close to it.
   let main = 0;
-  for (let i = 1; i < cores.length; i++) if (cores[i].chars > cores[main].chars) main = i;
-  const chosen: { core: Core; zone: HeaderZone; end: number }[] = [];
-  const build = (c: Core, floor: number) => {
-    const zone = findHeader(page, c.first, floor, echoes, captions, starts);
-    const end = extendTail(blocks, c.last, starts);
-    return { core: c, zone, end };
+  for (let i = 1; i < cores.length; i++) if (cores[i].score > cores[main].score) main = i;
+  interface Planned { core: Core; zone: HeaderZone; end: number }
+  const plan = (c: Core, floor: number, limit: number): Planned => {
+    const first = extendUp(ctx, c.first, floor);
+    const core = first === c.first ? c : { ...c, first };
+    const zone = findHeader(ctx, core.first, floor);
+    return { core, zone, end: extendDown(ctx, c.last, limit) };
   };
-  let prevEnd = -1;
-  const mainStory = build(cores[main], -1);
-  // backward neighbours
-  const before: typeof chosen = [];
-  {
-    let lowerFirst = mainStory.zone.start;
-    for (let i = main - 1; i >= 0; i--) {
-      const c = cores[i];
-      if (lowerFirst - c.last > 14) break;
-      const s = build(c, -1);
-      if (s.end >= lowerFirst) s.end = lowerFirst - 1;
-      if (!storyShaped(blocks, s, starts)) break;
-      before.unshift(s);
-      lowerFirst = s.zone.start;
-    }
+  const nextStart = (i: number) => {
+    for (let k = i + 1; k < n; k++) if (starts[k]) return k;
+    return n;
+  };
+
+  const chosen: Planned[] = [];
+  const mainStory = plan(cores[main], -1, nextStart(cores[main].last));
+  // neighbours above
+  let floorFirst = mainStory.zone.start;
+  for (let i = main - 1; i >= 0; i--) {
+    const c = cores[i];
+    if (c.last >= floorFirst) continue;
+    if (floorFirst - c.last > 16) break;
+    const s = plan(c, -1, floorFirst);
+    if (!storyShaped(blocks, s, starts)) break;
+    chosen.unshift(s);
+    floorFirst = s.zone.start;
   }
-  chosen.push(...before, mainStory);
-  prevEnd = mainStory.end;
+  chosen.push(mainStory);
+  let prevEnd = mainStory.end;
   for (let i = main + 1; i < cores.length; i++) {
     const c = cores[i];
     if (c.first <= prevEnd) continue;
-    const s = build(c, prevEnd);
-    if (s.zone.start - prevEnd > 14) break;
-    if (!storyShaped(blocks, s, starts)) {
-      // a run of paragraphs right after a story, without a headline of its own, is
-      // the same story continued after an inserted box ("Trending News" and its list)
-      if (c.first - prevEnd <= 10 && !hasCopyright(blocks, prevEnd, c.first)) {
-        const last = chosen[chosen.length - 1];
-        last.end = s.end;
-        prevEnd = s.end;
-        continue;
-      }
-      break;
-    }
+    const s = plan(c, prevEnd, nextStart(c.last));
+    if (s.zone.start - prevEnd > 16 || ctx.comments[c.first]) break;
+    // a run of paragraphs without a story's shape (an advertiser's block) stays outside
+    if (!storyShaped(blocks, s, starts)) continue;
     chosen.push(s);
     prevEnd = s.end;
   }
-  // fix overlaps between consecutive stories
+  // the first story of a page may sit right at its top
   for (let i = 1; i < chosen.length; i++) {
     if (chosen[i - 1].end >= chosen[i].zone.start) chosen[i - 1].end = chosen[i].zone.start - 1;
   }
 
-  for (const s of chosen) {
-    const d = layOut(page, s.zone, s.core, s.end, drafts.length, role, storyOf, unsure, captions);
-    drafts.push(d);
-  }
-  // outside every story
-  for (let i = 0; i < n; i++) {
-    if (storyOf[i] >= 0) continue;
-    role[i] = outsideRole(blocks[i]);
-  }
+  const drafts: StoryDraft[] = [];
+  for (const s of chosen) drafts.push(layOut(ctx, s.zone, s.core, s.end, drafts.length, role, storyOf, unsure));
+  for (let i = 0; i < n; i++) if (storyOf[i] < 0) role[i] = outsideRole(blocks[i]);
   smoothOutside(blocks, role, storyOf, unsure);
   protectTitleEchoes(blocks, drafts, role, storyOf);
+  for (const s of chosen) for (const a of s.zone.alternatives) if (storyOf[a] < 0 || role[a] === 'chrome') role[a] = 'other';
   return { stories: drafts, role, story: storyOf, unsure };
-}
-
-function hasCopyright(blocks: BlockInfo[], from: number, to: number): boolean {
-  for (let i = from + 1; i < to; i++) if (blocks[i].tag === 'copyright') return true;
-  return false;
 }
 
 /** A neighbouring run of paragraphs is a story of its own when it has a headline or
  * ends like a teaser (a "Keep Reading" followed by the author's name and bio). */
 function storyShaped(blocks: BlockInfo[], s: { core: Core; zone: HeaderZone; end: number }, starts: Uint8Array): boolean {
-  if (s.zone.headline >= 0 || starts[s.zone.start]) return true;
-  for (let i = s.core.last + 1; i <= Math.min(s.end, s.core.last + 3); i++) if (blocks[i].tag === 'truncation') return true;
+  if (starts[s.zone.start] || starts[s.zone.headline]) return true;
+  for (let i = s.core.last + 1; i <= s.end; i++) if (blocks[i].tag === 'truncation') return true;
   return false;
-}
-
-/** The blocks after a story's last paragraph that still belong to it: short closing
- * paragraphs, a "Keep Reading" marker with the author's name and bio, reporting
- * credits, the date of publication. */
-function extendTail(blocks: BlockInfo[], last: number, starts: Uint8Array): number {
-  let end = last;
-  let sentences = 0;
-  for (let i = last + 1; i < blocks.length && i <= last + 6; i++) {
-    const b = blocks[i];
-    if (b.blanksBefore >= 3 || starts[i]) break;
-    if (b.tag === 'truncation') {
-      end = i;
-      // the teaser's author: a name line followed by a bio
-      const nm = blocks[i + 1];
-      const bio = blocks[i + 2];
-      if (nm && nm.tag === 'name' && bio && bioOf(bio, nm.text)) end = i + 2;
-      else if (nm && bioOf(nm)) end = i + 1;
-      break;
-    }
-    if (b.tag === 'sentence' && !isPromotional(b.text)) {
-      if (++sentences > 3) break;
-      end = i;
-      continue;
-    }
-    if (b.tag === 'name' && blocks[i + 1] && bioOf(blocks[i + 1], b.text)) {
-      end = i + 1;
-      i++;
-      continue;
-    }
-    if ((b.tag === 'prose' || b.tag === 'sentence') && bioOf(b)) {
-      end = i;
-      continue;
-    }
-    if (b.tag === 'date' || b.tag === 'byline') {
-      end = i;
-      continue;
-    }
-    break;
-  }
-  return end;
 }
 
 /** Role of a block by its form alone, when form is enough to call it cruft. */
@@ -416,11 +566,13 @@ function localRole(b: BlockInfo, caption: boolean): Role | undefined {
       return 'truncation';
     case 'ui':
     case 'list-header':
+    case 'related':
+    case 'form':
       return 'ui';
     case 'credit':
       return 'credit';
-    case 'widget':
-      return /\.(jpe?g|png|gif|webp|svg|avif)$/i.test(b.text) || /^\[[^\]\s]{3,}\]$/.test(b.text) ? 'caption' : 'ui';
+    case 'image':
+      return 'caption';
     default:
       return caption && b.creditAt >= 0 ? 'caption' : undefined;
   }
@@ -432,6 +584,7 @@ function outsideRole(b: BlockInfo): Role {
       return 'truncation';
     case 'ui':
     case 'list-header':
+    case 'related':
       return 'ui';
     case 'credit':
       return 'credit';
@@ -445,8 +598,8 @@ function outsideRole(b: BlockInfo): Role {
 
 /** Outside the stories, a label or credit in the middle of a menu is part of the menu:
  * one finding for the whole run. Where a region has no menu at all, its lines keep
- * their own kinds. A region that holds paragraphs which read like a story the model
- * did not recognise is only flagged softly. */
+ * their own kinds. A region holding paragraphs that read like a story the model did
+ * not recognise is only flagged softly. */
 function smoothOutside(blocks: BlockInfo[], role: Role[], storyOf: Int32Array, unsure: Uint8Array): void {
   let i = 0;
   while (i < blocks.length) {
@@ -486,11 +639,8 @@ function protectTitleEchoes(blocks: BlockInfo[], drafts: StoryDraft[], role: Rol
 }
 
 /** Assigns the roles of one story's blocks. */
-function layOut(
-  page: Page, zone: HeaderZone, core: Core, end: number, index: number,
-  role: Role[], storyOf: Int32Array, unsure: Uint8Array, captions: Uint8Array,
-): StoryDraft {
-  const blocks = page.blocks;
+function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: number, role: Role[], storyOf: Int32Array, unsure: Uint8Array): StoryDraft {
+  const { blocks, captions } = ctx;
   const first = zone.start;
   for (let i = first; i <= end; i++) storyOf[i] = index;
   const draft: StoryDraft = { headline: zone.headline, first, last: end, bodyStart: core.first, dek: -1, truncation: -1, crossheads: [] };
@@ -505,18 +655,18 @@ function layOut(
       // the first sentence under the headline is its dek when a photo or the byline
       // follows it, or when it is short; otherwise the text starts right away
       const next = blocks[i + 1];
-      const media = next && i + 1 <= end && (captions[i + 1] || ['credit', 'widget', 'byline', 'date', 'meta', 'name'].includes(next.tag));
+      const media = next && i + 1 <= end && (captions[i + 1] || ['credit', 'image', 'byline', 'date', 'meta', 'name'].includes(next.tag));
       if (media || b.f.chars < 200) {
         draft.dek = i;
         role[i] = 'dek';
         continue;
       }
     }
-    const local = localRole(b, captions[i] === 1);
     if (captions[i] && b.tag !== 'credit') {
       role[i] = 'caption';
       continue;
     }
+    const local = localRole(b, false);
     if (local) {
       role[i] = local;
       continue;
@@ -533,7 +683,7 @@ function layOut(
       role[i] = 'ui';
       continue;
     }
-    if (b.f.bullet && b.f.words === 0) {
+    if (furniture(b) || (b.tag === 'menu' && ctx.stopper[i])) {
       role[i] = 'chrome';
       continue;
     }
@@ -548,7 +698,7 @@ function layOut(
   // body
   for (i = draft.bodyStart; i <= end && bodyStart >= 0; i++) {
     const b = blocks[i];
-    if (b.tag === 'truncation') {
+    if (b.tag === 'truncation' && teaserEnd(blocks, i)) {
       role[i] = 'truncation';
       if (draft.truncation < 0) draft.truncation = i;
       continue;
@@ -562,7 +712,8 @@ function layOut(
       // a "Related" label and the list of links under it
       role[i] = 'chrome';
       let k = i + 1;
-      while (k <= end && (blocks[k].tag === 'title' || blocks[k].tag === 'menu' || blocks[k].tag === 'short' || blocks[k].tag === 'ui' || blocks[k].tag === 'widget' || blocks[k].tag === 'date' || blocks[k].tag === 'meta') && k - i <= 12) {
+      while (k <= end && ['title', 'menu', 'item', 'short', 'ui', 'image', 'date', 'meta', 'related', 'sentence'].includes(blocks[k].tag) && k - i <= 12) {
+        if (blocks[k].tag === 'sentence' && blocks[k].f.chars > 160) break;
         role[k] = 'chrome';
         k++;
       }
@@ -580,15 +731,15 @@ function layOut(
       role[i] = local;
       continue;
     }
-    if (b.f.bullet && chromeRun(blocks, i, end)) {
-      role[i] = 'chrome';
+    if (ctx.stopper[i] && (b.tag === 'menu' || b.tag === 'divider' || furniture(b))) {
+      role[i] = b.tag === 'divider' ? 'other' : 'chrome';
       continue;
     }
     if (b.tag === 'prose' || b.tag === 'sentence') {
-      role[i] = bioOf(b) && i > core.last ? 'author-bio' : 'body';
+      role[i] = ctx.bios[i] || (bioOf(b) && i > core.last) ? 'author-bio' : 'body';
       continue;
     }
-    if (b.tag === 'title' && i > draft.bodyStart && i < core.last && isCrosshead(blocks, i)) {
+    if ((b.tag === 'title' || b.tag === 'name') && i > draft.bodyStart && isCrosshead(blocks, i, end)) {
       role[i] = 'crosshead';
       draft.crossheads.push(i);
       continue;
@@ -596,35 +747,16 @@ function layOut(
     if (b.tag === 'byline') role[i] = 'byline';
     else if (b.tag === 'date') role[i] = 'dateline';
     else if (b.tag === 'meta') role[i] = 'ui';
-    else role[i] = b.f.bullet ? 'body' : 'other';
+    else if (b.tag === 'item') role[i] = 'body';
+    else role[i] = 'other';
   }
   return draft;
 }
 
-function nextBlock(blocks: BlockInfo[], i: number, end: number): number {
-  return i + 1 <= end ? i + 1 : -1;
-}
-
-/** A run of bullet items that are all share buttons, empty bullets or counters. */
-function chromeRun(blocks: BlockInfo[], i: number, end: number): boolean {
-  let a = i;
-  while (a - 1 >= 0 && blocks[a - 1].f.bullet) a--;
-  let z = i;
-  while (z + 1 <= end && blocks[z + 1].f.bullet) z++;
-  for (let k = a; k <= z; k++) if (!chromeItem(blocks[k]) && !(blocks[k].f.words <= 2 && /^(•\s*)?[A-Z][a-z]+$/.test(blocks[k].text) && socialName(blocks[k].text))) return false;
-  return true;
-}
-
-function socialName(text: string): boolean {
-  return /\b(facebook|twitter|linkedin|whatsapp|email|e-mail|pinterest|reddit|tumblr|telegram|messenger|odnoklassniki|vkontakte|print|copy|sms|flipboard|pocket|mix|xing|line|viber|wechat|weibo|instagram|youtube|tiktok|snapchat)\b/i.test(text);
-}
-
 /** A short title line between paragraphs of the same story. */
-function isCrosshead(blocks: BlockInfo[], i: number): boolean {
+function isCrosshead(blocks: BlockInfo[], i: number, end: number): boolean {
   const b = blocks[i];
-  if (b.f.words > 14) return false;
-  const prev = blocks[i - 1];
-  const next = blocks[i + 1];
-  const textual = (x?: BlockInfo) => !!x && (x.tag === 'prose' || x.tag === 'sentence');
-  return textual(prev) && textual(next);
+  if (b.f.words > 14 || i + 1 > end) return false;
+  const textual = (x?: BlockInfo) => !!x && (x.tag === 'prose' || x.tag === 'sentence' || x.tag === 'item');
+  return textual(blocks[i - 1]) && textual(blocks[i + 1]);
 }
