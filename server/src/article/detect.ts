@@ -147,6 +147,123 @@ const SENTENCE_PUNCT = /[A-Za-z0-9)"”’'%][.!?…]["”’')\]]*(\s|$)/;
 
 // ------------------------------------------------------------------ measuring
 
+type LineKind = 'blank' | 'prose' | 'code' | 'chrome' | 'log' | 'field' | 'other';
+
+interface LineRec {
+  kind: LineKind;
+  len: number;
+  words: number;
+  stops: number;
+  legal: number;
+  letterRatio: number;
+  symbolRatio: number;
+  /** Commas, tabs, semicolons, pipes outside double quotes. */
+  delims: number[];
+  /** The first word starts with a lower-case ASCII letter. */
+  firstLower: boolean;
+  /** Ends like a sentence or a paragraph: . ! ? … : possibly inside quotes or brackets. */
+  terminal: boolean;
+  /** Of the width hard-wrapped text is wrapped at, and made of words. */
+  wrapWidth: boolean;
+  /** A line of words at wrap width that stops mid-sentence. */
+  runsOn: boolean;
+}
+
+const BLANK: LineRec = {
+  kind: 'blank', len: 0, words: 0, stops: 0, legal: 0, letterRatio: 0, symbolRatio: 0, delims: [0, 0, 0, 0],
+  firstLower: false, terminal: false, wrapWidth: false, runsOn: false,
+};
+const DELIMS = [',', '\t', ';', '|'];
+const TERMINAL = /[.!?…:]["”’'»)\]]*$/;
+
+/** One pass over the characters of a trimmed, non-blank line. */
+function measureLine(t: string): LineRec {
+  let words = 0;
+  let stops = 0;
+  let letters = 0;
+  let nonSpace = 0;
+  let symbols = 0;
+  let legal = 0;
+  let firstLower = false;
+  const delims = [0, 0, 0, 0];
+  let inQuote = false;
+  const m = t.length;
+  let i = 0;
+  while (i < m) {
+    const c = t.charCodeAt(i);
+    if (isLetter(c)) {
+      const start = i;
+      while (i < m) {
+        const d = t.charCodeAt(i);
+        if (isLetter(d)) { letters++; i++; continue; }
+        if (isApostrophe(d) && i + 1 < m && isLetter(t.charCodeAt(i + 1))) { i++; continue; }
+        break;
+      }
+      nonSpace += i - start;
+      if (words === 0) firstLower = c >= 97 && c <= 122;
+      words++;
+      if (i - start <= 12) {
+        const w = t.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
+        if (ENGLISH_STOPWORDS.has(w)) stops++;
+        else if (w.length > 3 && isLegal(w)) legal++;
+      } else if (isLegal(t.slice(start, i).toLowerCase())) legal++;
+      continue;
+    }
+    if (c !== 32 && c !== 9) {
+      nonSpace++;
+      if (CODE_SYMBOLS.has(c)) symbols++;
+      if (c === 34) inQuote = !inQuote;
+      else if (!inQuote) {
+        if (c === 44) delims[0]++;
+        else if (c === 59) delims[2]++;
+        else if (c === 124) delims[3]++;
+      }
+    } else if (c === 9 && !inQuote) delims[1]++;
+    i++;
+  }
+  const letterRatio = nonSpace ? letters / nonSpace : 0;
+  const terminal = TERMINAL.test(t);
+  const wrapWidth = t.length >= 40 && t.length <= 100 && words >= 6 && letterRatio >= 0.6;
+  return {
+    kind: "other", t, len: t.length, words, stops, legal, letterRatio, symbolRatio: nonSpace ? symbols / nonSpace : 0,
+    delims, firstLower, terminal, wrapWidth, runsOn: wrapWidth && !terminal,
+  };
+}
+
+/** What kind of line this is, on its own; counts the file-level signals it carries. */
+function classify(t: string, r: LineRec, sig: ArticleSignals): void {
+  // markdown syntax may sit on any kind of line
+  if (MD_HEADING.test(t)) sig.markdown++;
+  const mdInline = t.match(MD_INLINE);
+  if (mdInline) sig.markdown += mdInline.length;
+
+  // web-page chrome
+  if (BULLET.test(t) || FORM_FIELD.test(t) || IMAGE_LABEL.test(t) || RULE.test(t)
+    || (r.delims[3] >= 2 && t.length < 120 && r.words <= 12 && !t.startsWith('|'))
+    || / {8,}\S/.test(t)) {
+    r.kind = 'chrome';
+    sig.chromeLines++;
+    if (!BULLET.test(t)) return;
+    // a bulleted line can still be a paragraph of prose: go on
+  }
+  if (LOG_START.test(t) || LOG_INSIDE.test(t)) { r.kind = 'log'; sig.logLines++; return; }
+
+  const stopRatio = r.words ? r.stops / r.words : 0;
+  const proseLike = r.words >= 12 && t.length >= 60 && stopRatio >= 0.2 && r.letterRatio >= 0.7
+    && r.symbolRatio <= 0.04 && SENTENCE_PUNCT.test(t);
+  const codeish = CODE_START.test(t) || CODE_END.test(t) || CODE_INSIDE.test(t)
+    || (CODE_KEYWORD.test(t) && r.symbolRatio > 0) || r.symbolRatio > 0.12;
+  if (codeish && !(proseLike && stopRatio >= 0.25 && r.symbolRatio < 0.03)) {
+    r.kind = 'code';
+    sig.codeLines++;
+    if ((globalThis as any).__TRACE) console.log('CODE', t.slice(0, 120));
+    return;
+  }
+  if (FIELD.test(t) && !SENTENCE_PUNCT.test(t.slice(0, 40))) { r.kind = 'field'; sig.fieldLines++; return; }
+  const marker = LIST_START.test(t) || MD_HEADING.test(t) || t.startsWith('>') || t.startsWith('|') || URL_ONLY.test(t);
+  if (proseLike && !marker) r.kind = 'prose';
+}
+
 export function measureArticleText(text: string, opts: DetectOptions = {}): ArticleSignals {
   const max = Math.max(1024, opts.maxBytes ?? DEFAULT_MAX);
   let s = sampleOf(text, max);
@@ -170,12 +287,12 @@ export function measureArticleText(text: string, opts: DetectOptions = {}): Arti
   if (sig.hasNul || sig.junkPerMille > 20) return sig;
 
   // delimiter counts per line, for the table test
-  const DELIMS = [',', '\t', ';', '|'];
   const delimCounts: number[][] = DELIMS.map(() => []);
 
+  // pass 1: per-line measurements
+  const recs: LineRec[] = [];
   let stops = 0;
   let inFence = false;
-  let prevShort = false; // previous line was a short (≤ 100) line of words not ending a sentence
   let pos = 0;
   const n = s.length;
   while (pos < n) {
@@ -185,108 +302,56 @@ export function measureArticleText(text: string, opts: DetectOptions = {}): Arti
     pos = end + 1;
     if (line.endsWith('\r')) line = line.slice(0, -1);
     const t = line.trim();
-    if (t.length === 0) { prevShort = false; continue; }
+    if (t.length === 0) { recs.push(BLANK); continue; }
+    const r = measureLine(t);
     sig.lines++;
     sig.chars += t.length;
-
-    // one pass over the characters: words, stop words, letters, code symbols, delimiters
-    let words = 0;
-    let lineStops = 0;
-    let letters = 0;
-    let nonSpace = 0;
-    let symbols = 0;
-    let legal = 0;
-    let firstLower = false;
-    const dc = [0, 0, 0, 0];
-    let inQuote = false;
-    const m = t.length;
-    let i = 0;
-    while (i < m) {
-      const c = t.charCodeAt(i);
-      if (isLetter(c)) {
-        const start = i;
-        while (i < m) {
-          const d = t.charCodeAt(i);
-          if (isLetter(d)) { letters++; i++; continue; }
-          if (isApostrophe(d) && i + 1 < m && isLetter(t.charCodeAt(i + 1))) { i++; continue; }
-          break;
-        }
-        nonSpace += i - start;
-        if (words === 0) firstLower = c >= 97 && c <= 122;
-        words++;
-        const w = t.slice(start, i).toLowerCase().replace(/\u2019/g, "'");
-        if (ENGLISH_STOPWORDS.has(w)) lineStops++;
-        else if (w.length > 3 && isLegal(w)) legal++;
-        continue;
-      }
-      if (c !== 32 && c !== 9) {
-        nonSpace++;
-        if (CODE_SYMBOLS.has(c)) symbols++;
-        if (c === 34) inQuote = !inQuote;
-        else if (!inQuote) {
-          if (c === 44) dc[0]++;
-          else if (c === 59) dc[2]++;
-          else if (c === 124) dc[3]++;
-        }
-      } else if (c === 9 && !inQuote) dc[1]++;
-      i++;
-    }
-    for (let k = 0; k < DELIMS.length; k++) delimCounts[k].push(dc[k]);
-    sig.words += words;
-    stops += lineStops;
-    sig.legalWords += legal;
+    sig.words += r.words;
+    stops += r.stops;
+    sig.legalWords += r.legal;
+    for (let k = 0; k < DELIMS.length; k++) delimCounts[k].push(r.delims[k]);
 
     // fenced code blocks count as code, whatever they hold
     if (MD_FENCE.test(t)) {
       inFence = !inFence;
       sig.markdown += 2;
-      sig.codeLines++;
-      prevShort = false;
-      continue;
+      r.kind = 'code';
+    } else if (inFence) {
+      r.kind = 'code';
+    } else {
+      classify(t, r, sig);
     }
-    if (inFence) { sig.codeLines++; prevShort = false; continue; }
+    recs.push(r);
+  }
+  sig.stopRatio = sig.words ? stops / sig.words : 0;
 
-    const letterRatio = nonSpace ? letters / nonSpace : 0;
-    const symbolRatio = nonSpace ? symbols / nonSpace : 0;
-    const stopRatio = words ? lineStops / words : 0;
-
-    // markdown
-    if (MD_HEADING.test(t)) sig.markdown++;
-    const mdInline = t.match(MD_INLINE);
-    if (mdInline) sig.markdown += mdInline.length;
-
-    // logs and fields
-    if (LOG_START.test(t) || LOG_INSIDE.test(t)) sig.logLines++;
-    else if (FIELD.test(t) && !SENTENCE_PUNCT.test(t.slice(0, 40))) sig.fieldLines++;
-
-    // code
-    const codeish = CODE_START.test(t) || CODE_END.test(t) || CODE_INSIDE.test(t)
-      || (CODE_KEYWORD.test(t) && symbols > 0) || symbolRatio > 0.12;
-    if (codeish && !(words >= 12 && stopRatio >= 0.25 && symbolRatio < 0.03)) sig.codeLines++;
-
-    // web-page chrome
-    if (BULLET.test(t) || FORM_FIELD.test(t) || IMAGE_LABEL.test(t) || RULE.test(t)
-      || (dc[3] >= 2 && t.length < 120 && words <= 12 && !t.startsWith('|'))
-      || / {8,}\S/.test(t)) sig.chromeLines++;
-
-    // a paragraph of prose on one line
-    const sentence = SENTENCE_PUNCT.test(t);
-    const marker = LIST_START.test(t) || CODE_START.test(t) || MD_HEADING.test(t) || t.startsWith('>')
-      || t.startsWith('|') || URL_ONLY.test(t);
-    if (!marker && words >= 12 && t.length >= 60 && stopRatio >= 0.2 && letterRatio >= 0.7
-      && symbolRatio <= 0.04 && sentence && !codeish) {
-      sig.proseLines++;
-      sig.proseChars += t.length;
+  // pass 2: context. A block is a run of non-blank lines. Hard-wrapped text shows as
+  // blocks of several lines of similar, moderate width whose sentences run on from
+  // line to line; a scrape has one paragraph per line.
+  let i = 0;
+  while (i < recs.length) {
+    if (recs[i] === BLANK) { i++; continue; }
+    let j = i;
+    let wrapWidth = 0;
+    while (j < recs.length && recs[j] !== BLANK) {
+      if (recs[j].wrapWidth) wrapWidth++;
+      j++;
     }
-
-    // hard wrapping: a line of words that stops mid-sentence and goes on, in lower case,
-    // on the next line
-    if (prevShort && firstLower && words >= 2) sig.wrapBreaks++;
-    prevShort = t.length >= 30 && t.length <= 100 && words >= 4 && letterRatio >= 0.6
-      && !/[.!?:;…"”')\]]$/.test(t);
+    for (let k = i; k < j; k++) {
+      const r = recs[k];
+      if (k > i && recs[k - 1].runsOn && r.firstLower) sig.wrapBreaks++;
+      if (r.kind !== 'prose') continue;
+      const continues = k > i && recs[k - 1].runsOn && r.firstLower;
+      const wrapped = wrapWidth >= 2;
+      if (!continues && (r.len >= 100 || (r.terminal && !wrapped))) {
+        sig.proseLines++;
+        sig.proseChars += r.len;
+        if ((globalThis as any).__TRACE) console.log("PROSE", r.len, (r as any).t);
+      }
+    }
+    i = j;
   }
 
-  sig.stopRatio = sig.words ? stops / sig.words : 0;
 
   // table shape: the same non-zero number of one delimiter on most lines
   if (sig.lines >= 4) {

@@ -24,7 +24,7 @@ const UI_WORDS = new Set(
     'post join discussion conversation contact about help faq privacy terms policy of use conditions sitemap rss feed ' +
     'coverage also stay connected trending: tags tag topics topic categories category section sections and or min mins minute minutes ' +
     'listen audio transcript print-friendly version text size font options share: follow: more: sign-up ' +
-    'below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
+    'just watched must below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
   ).split(' '),
 );
 
@@ -35,7 +35,7 @@ const UI_HEADS = new Set(
     'menu search close skip home back top next previous prev latest related trending popular recommended comments comment reply ' +
     'view load see click follow newsletter newsletters advertisement advertisements ad ads advert sponsored promoted loading watch listen play ' +
     'save download cancel submit accept cookies expand collapse toggle report permalink leave join contact sitemap rss coverage ' +
-    'facebook twitter linkedin whatsapp pinterest reddit tags topics categories'
+    'facebook twitter linkedin whatsapp pinterest reddit tags topics categories watched'
   ).split(' '),
 );
 

@@ -123,7 +123,8 @@ function findStoryStarts(blocks: BlockInfo[], bios: Uint8Array): Uint8Array {
       starts[i] = 1;
       continue;
     }
-    const headlineShaped = b.tag === 'title' || (b.tag === 'sentence' && b.f.words <= 20 && b.f.chars <= 160);
+    // a title line, not a sentence: photo captions read like sentences
+    const headlineShaped = b.tag === 'title' || (b.tag === 'name' && b.f.words >= 3);
     if (!headlineShaped) continue;
     for (let k = i + 1; k < blocks.length && k - i <= 4; k++) {
       const t = blocks[k].tag;
@@ -254,7 +255,10 @@ function findCores(ctx: Context): Core[] {
     if (b.tag !== 'sentence' && b.tag !== 'item') prevProse = false;
   }
   for (const c of cores) {
-    let s = c.chars * (c.adjacent > 0 ? 1 : 0.6);
+    // a run of long bullet items is a list of teasers more often than a story
+    let bulleted = 0;
+    for (let i = c.first; i <= c.last; i++) if (blocks[i].tag === 'prose' && blocks[i].f.bullet) bulleted += blocks[i].f.chars;
+    let s = (c.chars - 0.7 * bulleted) * (c.adjacent > 0 ? 1 : 0.6);
     if (ctx.comments[c.first]) s *= 0.1;
     // a lone paragraph in legal or advertising voice is the page's, not the story's
     if (c.prose === 1 && isPromotional(blocks[c.first].text)) s *= 0.3;
@@ -308,10 +312,14 @@ function extendUp(ctx: Context, first: number, floor: number): number {
   for (;;) {
     let found = -1;
     let menus = 0;
-    for (let i = top - 1; i > floor && top - i <= 14; i--) {
+    let budget = 14;
+    for (let i = top - 1; i > floor && top - i <= 48; i--) {
       const b = blocks[i];
+      // a photo gallery (counters, captions, credits) or a list costs little
+      const light = b.tag === 'credit' || b.tag === 'image' || b.tag === 'meta' || b.tag === 'item' || ctx.captions[i] || b.tag === 'sentence';
+      if (!light && --budget < 0) break;
       if (HEAVY.has(b.tag) || ctx.comments[i] || starts[i + 1] || blocks[i + 1].blanksBefore >= 3) break;
-      if (b.tag === 'byline' || b.tag === 'date' || b.tag === 'list-header') break;
+      if (b.tag === 'byline' || b.tag === 'date') break;
       if (b.tag === 'menu' && !furniture(b) && ++menus > 4) break;
       if (b.tag === 'prose' && !ctx.captions[i] && !ctx.bios[i]) {
         found = i;
@@ -393,16 +401,22 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
     case 'short':
     case 'prose':
       if (f.words > 24 || f.chars > 200) return -Infinity;
-      s = 2;
+      // a headline may end in a question, an exclamation or a quote, rarely a full stop
+      s = /[!?]["”’']?$/.test(b.text) ? 2.5 : 2;
       break;
     default:
       return -Infinity;
   }
-  if (f.words >= 4 && f.words <= 20) s += 1;
-  else if (f.words <= 2) s -= 2;
+  // headlines run to a dozen words; three capitalised words are a kicker or a name
+  if (f.words >= 6 && f.words <= 20) s += 1.5;
+  else if (f.words >= 4) s += 0.5;
+  else if (f.words === 3) s -= 0.5;
+  else s -= 2;
   if (f.glued > 0) s -= 2;
   if (/\d{1,2}:\d{2}|https?:|www\.|@\w/.test(b.text)) s -= 2;
   if (/[!?]$/.test(b.text) && f.words <= 3) s -= 1;
+  // a breadcrumb trail: "Home>Articles>Amazon Liable for …"
+  if (/^(home|start|news)\s*[>»›/|]|[>»›]\s*\S+\s*[>»›]/i.test(b.text)) s -= 3;
   // what a headline has under it: a byline or a date, a dek, the lead photo
   let byline = false;
   let media = false;
@@ -414,12 +428,9 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
     if (t === 'credit' || (ctx.captions[k] && t !== 'image')) media = true;
     if (seen === 1 && (t === 'sentence' || (t === 'prose' && blocks[k].f.chars < 300))) media = true;
   }
-  if (byline) s += 2.5;
+  if (byline) s += 3;
   if (media) s += 1;
-  // the page repeats its title in breadcrumbs or a menu; a line that merely contains
-  // another candidate (a breadcrumb trail ending in the title) is the echo
-  if (b.key && (ctx.echoes.get(b.key) ?? 0) >= 2 && (ctx.echoes.get(b.key) ?? 0) <= 3) s += 1;
-  s -= 0.05 * (bodyStart - i);
+  s -= 0.03 * (bodyStart - i);
   return s;
 }
 
@@ -430,27 +441,38 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
   const cands: { i: number; s: number }[] = [];
   let top = c0;
   let menuRun = 0;
-  for (let i = c0 - 1; i > floor && c0 - i <= 24; i--) {
+  for (let i = c0 - 1; i > floor && c0 - i <= 48; i--) {
     const b = blocks[i];
-    if (b.tag === 'copyright' || b.tag === 'list-header' || b.tag === 'form' || b.tag === 'comment-head') break;
+    // far above the text, only a headline with its byline under it is worth the walk
+    const anchored = cands.some((c) => c.s >= 5);
+    if (c0 - i > 24 && cands.some((c) => c.s >= 6)) break;
+    if (b.tag === 'copyright' || b.tag === 'comment-head') break;
+    // tags, a video player or a search box may sit between a headline and its text;
+    // above a headline with its byline they are the site's
+    if ((b.tag === 'list-header' || b.tag === 'form') && anchored) break;
     if (b.tag === 'prose' && !ctx.captions[i] && b.f.chars >= 300) break;
     if (b.tag === 'menu' && !furniture(b)) {
       // a few topic tags may sit under a headline; a long menu is the site's
       menuRun++;
-      if (menuRun >= 7 || (menuRun >= 2 && cands.some((c) => c.s >= 4))) break;
+      if (menuRun >= 7 || (menuRun >= 2 && anchored)) break;
     } else if (!furniture(b)) menuRun = 0;
     top = i;
     const s = headlineScore(ctx, i, c0);
     if (s > -Infinity) cands.push({ i, s });
-    if (starts[i]) break;
-    if (b.blanksBefore >= 3 && cands.length) break;
+    // a story's own headline ends the walk; a weak start (a repeated header block)
+    // does not
+    if (starts[i] && s >= 6) break;
   }
+  if (process.env.DBG) console.error('cands', c0, cands.map((c) => `${ctx.blocks[c.i].line}:${c.s.toFixed(2)}`).join(' '));
   if (cands.length) {
     let best = cands[0];
     for (const c of cands) if (c.s > best.s) best = c;
     if (best.s >= 2) {
-      // near-ties above the text stay unflagged: the model is not sure which it is
-      const alternatives = cands.filter((c) => c !== best && c.s >= best.s - 1 && c.s >= 2.5).map((c) => c.i);
+      // near-ties stay unflagged: the model is not sure which one the headline is; so
+      // do title-like lines right above a headline that has no byline to anchor it
+      const alternatives = cands
+        .filter((c) => c !== best && c.s >= 2.5 && (c.s >= best.s - 1 || (best.s < 6 && c.i < best.i && best.i - c.i <= 4)))
+        .map((c) => c.i);
       return { start: Math.min(best.i, ...alternatives.filter((a) => a > best.i)), headline: best.i, alternatives };
     }
   }
