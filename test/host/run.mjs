@@ -399,7 +399,7 @@ async function runCodeServer() {
   // That log carries the workbench's own log too: show it only with --verbose, i.e. show
   // nothing before the suite's first line, and no workbench stack traces or chatter after it.
   let suiteStarted = false;
-  const workbenchNoise = /\/static\/out\/vs\/|(Ignoring fetching|Updating) additional builtin extensions|No search provider registered/;
+  const workbenchNoise = /\/static\/out\/vs\/|(Ignoring fetching|Updating) additional builtin extensions|No search provider registered|^\[AccountPolicyGate\]/;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = util.format(...(Array.isArray(args) ? args : [args]));
     if (line.startsWith('Galley extension-host tests')) suiteStarted = true;
