@@ -8,7 +8,7 @@ export interface CommandHost {
   client(): LanguageClient | undefined;
   ensureClient(): Promise<LanguageClient>;
   restart(): Promise<void>;
-  output: vscode.OutputChannel;
+  output: vscode.LogOutputChannel;
 }
 
 const FIX_ALL = 'source.fixAll.galley';

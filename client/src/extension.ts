@@ -14,7 +14,7 @@ export const LANGUAGE_ID = 'article';
 let client: LanguageClient | undefined;
 let starting: Promise<LanguageClient> | undefined;
 
-function createClient(context: vscode.ExtensionContext, output: vscode.OutputChannel): LanguageClient {
+function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -35,7 +35,7 @@ function createClient(context: vscode.ExtensionContext, output: vscode.OutputCha
 }
 
 export async function activate(context: vscode.ExtensionContext) {
-  const output = vscode.window.createOutputChannel('Galley');
+  const output = vscode.window.createOutputChannel('Galley', { log: true });
   const status = new ArticleStatus();
   context.subscriptions.push(output, status);
 
