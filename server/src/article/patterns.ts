@@ -24,7 +24,7 @@ const UI_WORDS = new Set(
     'post join discussion conversation contact about help faq privacy terms policy of use conditions sitemap rss feed ' +
     'coverage also stay connected trending: tags tag topics topic categories category section sections and or min mins minute minutes ' +
     'listen audio transcript print-friendly version text size font options share: follow: more: sign-up ' +
-    'just watched must below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
+    'it with friends friend just watched must below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
   ).split(' '),
 );
 
@@ -122,6 +122,11 @@ const DATE_FILLER = new Set(
     'ago hours hour minutes minute mins min days day h m d read time by and | / , - – — : · • in of the').split(' '),
 );
 
+/** Does the text name a date or a time of day? */
+export function hasDate(text: string): boolean {
+  return text.length <= 400 && DATE_TOKEN.test(unglue(text));
+}
+
 /** A line that is (essentially) a date: "Updated 19 November 2019, 09:01 AM",
  * "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "32M ago". */
 export function isDateline(raw: string): boolean {
@@ -136,7 +141,10 @@ export function isDateline(raw: string): boolean {
     .filter(Boolean);
   let other = 0;
   for (const w of rest) if (!DATE_FILLER.has(w)) other++;
-  return other <= 3 && other <= rest.length / 2 + 1;
+  if (other <= 3 && other <= rest.length / 2 + 1) return true;
+  // a date followed by the author: "February 1, 2019 Ilana Muhlstein, MS, RDN"
+  const lead = new RegExp(`^(${DATE_TOKEN.source})[\\s,|·•-]*(by:?\\s+)?[A-Z][\\p{L}'’.-]+(\\s+[A-Z][\\p{L}'’.-]+){1,3}(,\\s*[A-Z][\\w.]{1,6}){0,3}$`, 'iu');
+  return lead.test(text);
 }
 
 const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
@@ -157,6 +165,7 @@ export function isByline(text: string): boolean {
  * "Carolyn Van Houten"), nothing else. */
 export function isNameLine(text: string): boolean {
   if (text.length > 50) return false;
+  if (/^(the|a|an|how|why|what|when|where|who|our|my|your|this|that|these|in|on|at|for|to|from|with|of|and|or|new|more|all|top|best|latest|about|is|are)\b/i.test(text)) return false;
   return /^[A-Z][\p{L}'’-]+(\s+(van|von|de|der|da|di|del|la|le|bin|al|[A-Z][\p{L}'’.-]*)){1,3}$/u.test(text) && !isUiLabel(text);
 }
 

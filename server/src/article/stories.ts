@@ -9,6 +9,7 @@
 // every story everything is chrome.
 
 import { BlockInfo, Page } from './blocks';
+import { hasDate } from './patterns';
 import { isPromotional } from './promo';
 import { Role } from './types';
 
@@ -400,7 +401,7 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
     case 'sentence':
     case 'short':
     case 'prose':
-      if (f.words > 24 || f.chars > 200) return -Infinity;
+      if (f.words > 30 || f.chars > 240) return -Infinity;
       // a headline may end in a question, an exclamation or a quote, rarely a full stop
       s = /[!?]["”’']?$/.test(b.text) ? 2.5 : 2;
       break;
@@ -409,7 +410,7 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   }
   // headlines run to a dozen words; three capitalised words are a kicker or a name
   if (f.words >= 6 && f.words <= 20) s += 1.5;
-  else if (f.words >= 4) s += 0.5;
+  else if (f.words >= 4 && f.words <= 30) s += 0.5;
   else if (f.words === 3) s -= 0.5;
   else s -= 2;
   if (f.glued > 0) s -= 2;
@@ -417,19 +418,40 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   if (/[!?]$/.test(b.text) && f.words <= 3) s -= 1;
   // a breadcrumb trail: "Home>Articles>Amazon Liable for …"
   if (/^(home|start|news)\s*[>»›/|]|[>»›]\s*\S+\s*[>»›]/i.test(b.text)) s -= 3;
+  // a line carrying a date is a dateline or a teaser's, not a headline
+  if (hasDate(b.text)) s -= 0.5;
+  // a date or byline right above it, share buttons right below it
+  let up = i - 1;
+  while (up >= 0 && furniture(blocks[up])) up--;
+  if (up >= 0 && (blocks[up].tag === 'date' || blocks[up].tag === 'byline')) s += 0.5;
+  if (blocks[i + 1] && furniture(blocks[i + 1]) && blocks[i + 1].tag !== 'image') s += 0.5;
   // what a headline has under it: a byline or a date, a dek, the lead photo
-  let byline = false;
+  let byline = 0;
   let media = false;
+  let dek = false;
   for (let k = i + 1, seen = 0; seen < 5 && k < bodyStart; k++) {
     if (furniture(blocks[k])) continue;
     seen++;
     const t = blocks[k].tag;
-    if (t === 'byline' || t === 'date' || (t === 'name' && blocks[k].f.words <= 4)) byline = true;
+    // a teaser's title is followed by its links ("More articles")
+    if (seen === 1 && (t === 'truncation' || t === 'related' || t === 'list-header')) s -= 1;
+    if (t === 'byline' || t === 'date') byline = Math.max(byline, 3);
+    // a bare name is the author, unless another title follows it (then it was the
+    // next story's section label)
+    else if (t === 'name' && blocks[k].f.words <= 4) {
+      let n = k + 1;
+      while (n < blocks.length && furniture(blocks[n])) n++;
+      const after = blocks[n];
+      const kicker = after && (after.tag === 'title' || (after.tag === 'name' && after.f.words >= 3));
+      byline = Math.max(byline, kicker ? 0.5 : 3);
+    }
     if (t === 'credit' || (ctx.captions[k] && t !== 'image')) media = true;
-    if (seen === 1 && (t === 'sentence' || (t === 'prose' && blocks[k].f.chars < 300))) media = true;
+    // a dek: one sentence right under the headline
+    if (seen === 1 && !ctx.captions[k] && (t === 'sentence' || (t === 'prose' && blocks[k].f.chars < 300))) dek = true;
   }
-  if (byline) s += 3;
+  s += byline;
   if (media) s += 1;
+  if (dek) s += 1;
   s -= 0.03 * (bodyStart - i);
   return s;
 }
@@ -451,10 +473,10 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
     // above a headline with its byline they are the site's
     if ((b.tag === 'list-header' || b.tag === 'form') && anchored) break;
     if (b.tag === 'prose' && !ctx.captions[i] && b.f.chars >= 300) break;
-    if (b.tag === 'menu' && !furniture(b)) {
+    if (b.f.bullet && b.f.words > 0 && b.tag !== 'prose') {
       // a few topic tags may sit under a headline; a long menu is the site's
       menuRun++;
-      if (menuRun >= 7 || (menuRun >= 2 && anchored)) break;
+      if (menuRun >= 7 || (menuRun >= 2 && anchored && b.tag === 'menu')) break;
     } else if (!furniture(b)) menuRun = 0;
     top = i;
     const s = headlineScore(ctx, i, c0);
