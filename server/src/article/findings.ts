@@ -77,7 +77,8 @@ export function wholeLineFindings(page: Page, reading: Reading, dupOf: Int32Arra
     }
     if (!sure) extra = (extra ? extra + ' ' : '') + 'Unsure: it reads like text, so it is not removed on save.';
     const span = { start: table.starts[first], end: table.ends[last] };
-    const n = last - first + 1;
+    // lines of text, not counting the blank lines between them
+    const n = j - i + 1;
     out.push({
       kind,
       span,
