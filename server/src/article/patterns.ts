@@ -103,11 +103,13 @@ export function isPhotoCredit(text: string): boolean {
 /** A credit glued to the end of a caption: "... (Photo Credit : Twitter)" or
  * "... REUTERS/Brendan McDermid". Returns the offset where the credit starts. */
 export function trailingCredit(text: string): number {
-  if (text.length > 2000) return -1;
-  const paren = /\s*\(\s*(photo|image|picture|video|credit|photo credit|image credit|file photo|source)s?\s*(by|credit)?\s*[:：]?\s*[^()]{1,80}\)\s*$/i.exec(text);
-  if (paren && paren.index > 0) return paren.index;
-  const agency = /\s+(REUTERS|AP Photo|AFP|Getty Images|EPA)\/[A-Z][^/]{1,60}$/.exec(text);
-  if (agency && agency.index > 0) return agency.index;
+  // only the end of the line can hold it: test the tail, not every position of a long line
+  const from = Math.max(0, text.length - 140);
+  const tail = text.slice(from);
+  const paren = /\(\s*(photo|image|picture|video|credit|photo credit|image credit|file photo|source)s?\s*(by|credit)?\s*[:：]?\s*[^()]{1,80}\)\s*$/i.exec(tail);
+  if (paren && from + paren.index > 0) return from + paren.index;
+  const agency = /\s(REUTERS|AP Photo|AFP|Getty Images|EPA)\/[A-Z][^/]{1,60}$/.exec(tail);
+  if (agency && from + agency.index > 0) return from + agency.index;
   return -1;
 }
 
