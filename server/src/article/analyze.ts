@@ -1,12 +1,11 @@
 // The one entry point: text in, model out.
 
-import { readBlocks } from './blocks';
+import { BlockInfo, readBlocks } from './blocks';
 import { findDuplicates } from './duplicates';
 import { inlineFindings, wholeLineFindings } from './findings';
 import { readPeople } from './people';
 import { readStories, StoryDraft } from './stories';
 import { AnalysisOptions, ArticleModel, Block, Story } from './types';
-import { BlockInfo } from './blocks';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -28,7 +27,7 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
     else dupOf[i] = -1;
   }
 
-  const stories = reading.stories.map((d, i) => toStory(d, i, blocks, page.table.starts));
+  const stories = reading.stories.map((d, i) => toStory(d, i, blocks));
   const people = readPeople(text, blocks, reading.role, reading.story, reading.stories);
   for (const p of people) for (const s of p.stories) stories[s]?.authors.push(p.id);
 
@@ -57,7 +56,7 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
   };
 }
 
-function toStory(d: StoryDraft, index: number, blocks: BlockInfo[], lineStarts: number[]): Story {
+function toStory(d: StoryDraft, index: number, blocks: BlockInfo[]): Story {
   const h = d.headline >= 0 ? blocks[d.headline] : undefined;
   const firstText = blocks[d.bodyStart] ?? blocks[d.first];
   const last = blocks[d.last];
@@ -79,5 +78,4 @@ function toStory(d: StoryDraft, index: number, blocks: BlockInfo[], lineStarts: 
     truncatedAt: d.truncation >= 0 ? blocks[d.truncation].line : undefined,
     complete: d.truncation < 0,
   };
-  void lineStarts;
 }

@@ -1,7 +1,7 @@
-// Turning findings into text edits. Whole-line cruft goes with its line breaks and
-// the blank lines around it are joined so that no more blank lines remain than were
-// on either side (a story separator of two blank lines survives; a paragraph gap of
-// one stays one). Repairs touch only the characters at fault.
+// Turning findings into text edits. Whole-line cruft goes with its line breaks, and
+// the two runs of blank lines around it are joined into one as long as the longer of
+// them (a story separator of two blank lines survives; a paragraph gap of one stays
+// one). Repairs touch only the characters at fault.
 
 import { LineTable } from './lines';
 import { FIX_MODE, Finding, FindingKind, Span, TextEdit } from './types';
@@ -50,8 +50,9 @@ export function removalEdit(text: string, t: LineTable, g: LineGroup): TextEdit 
   if (atStart && atEnd) return { start: 0, end: text.length, newText: '' };
   if (atStart) return { start: 0, end: t.starts[g.last + nextBlank + 1], newText: '' };
   if (atEnd) return { start: t.ends[g.first - prevBlank - 1], end: t.ends[g.last], newText: '' };
-  const keep = Math.min(prevBlank, nextBlank);
-  return { start: t.starts[g.first], end: t.starts[g.last + 1 + keep], newText: '' };
+  // of the two gaps the shorter one goes with the lines
+  const dropped = Math.min(prevBlank, nextBlank);
+  return { start: t.starts[g.first], end: t.starts[g.last + 1 + dropped], newText: '' };
 }
 
 export function removalEdits(text: string, t: LineTable, groups: LineGroup[]): TextEdit[] {
@@ -76,7 +77,7 @@ export function fixAllEdits(text: string, t: LineTable, findings: readonly Findi
   const removals = removalEdits(text, t, groups);
   const edits: TextEdit[] = [...removals];
   for (const f of inline) {
-    if (removals.some((r) => overlaps(r, f.span))) continue;
+    // a repair inside a removed line goes with the line
     for (const e of f.fix.edits) {
       if (edits.some((x) => overlaps(x, e) || (x.start === e.start && x.end === e.end))) continue;
       edits.push(e);
