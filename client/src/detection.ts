@@ -9,6 +9,19 @@ function enabled(doc: vscode.TextDocument): boolean {
   return vscode.workspace.getConfiguration('galley', doc.uri).get<boolean>('detectScrapes', true);
 }
 
+const HEAD = 64 * 1024;
+const MIDDLE = 16 * 1024;
+
+/** The part of a document the detector reads: its head and a slice of its middle, so a
+ * multi-megabyte .txt is never copied whole just to be looked at. */
+function sample(doc: vscode.TextDocument): string {
+  const end = doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+  if (end <= HEAD + MIDDLE) return doc.getText();
+  const at = (o: number) => doc.positionAt(o);
+  const mid = Math.max(HEAD, Math.floor(end / 2 - MIDDLE / 2));
+  return doc.getText(new vscode.Range(at(0), at(HEAD))) + '\n\n' + doc.getText(new vscode.Range(at(mid), at(mid + MIDDLE)));
+}
+
 function candidate(doc: vscode.TextDocument): boolean {
   if (doc.languageId !== 'plaintext') return false;
   if (doc.uri.scheme === 'untitled') return true;
@@ -23,7 +36,8 @@ export function watchForScrapes(languageId: string, output: vscode.OutputChannel
 
   const check = async (doc: vscode.TextDocument) => {
     if (!candidate(doc) || declined.has(doc.uri.toString()) || !enabled(doc)) return;
-    const d = detectArticle(doc.getText());
+    const text = sample(doc);
+    const d = detectArticle(text, { maxBytes: text.length });
     if (!d.isArticle) return;
     output.appendLine(`${doc.uri.toString(true)} reads like a scraped article (${d.reasons.join('; ')}): Article mode.`);
     await vscode.languages.setTextDocumentLanguage(doc, languageId);
