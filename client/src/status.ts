@@ -4,14 +4,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 
-interface StatusParams {
-  uri: string;
-  version: number;
-  stories: number;
-  findings: number;
-  elapsedMs: number;
-  skipped?: string;
-}
+import { STATUS_NOTIFICATION, StatusParams } from '../../server/src/protocol';
 
 export class ArticleStatus implements vscode.Disposable {
   readonly #item: vscode.LanguageStatusItem;
@@ -28,7 +21,7 @@ export class ArticleStatus implements vscode.Disposable {
 
   attach(client: LanguageClient): void {
     this.#subs.push(
-      client.onNotification('galley/status', (p: StatusParams) => {
+      client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => {
         this.#byUri.set(p.uri, p);
         this.#render();
       }),

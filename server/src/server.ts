@@ -14,6 +14,7 @@ import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
 import { Analysis, ModelCache } from './modelCache';
+import { STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
 import { documentSymbols } from './symbols';
 
@@ -88,15 +89,6 @@ connection.onDidChangeConfiguration((change) => {
 
 // ------------------------------------------------------------------ analysis + status
 
-interface StatusParams {
-  uri: string;
-  version: number;
-  stories: number;
-  findings: number;
-  elapsedMs: number;
-  skipped?: string;
-}
-
 function analyse(doc: TextDocument): Analysis {
   const before = cache.peek(doc.uri);
   const a = cache.get(doc);
@@ -109,7 +101,7 @@ function analyse(doc: TextDocument): Analysis {
       elapsedMs: Math.round((a.model?.elapsedMs ?? 0) * 10) / 10,
       skipped: a.skipped,
     };
-    void connection.sendNotification('galley/status', status);
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
   }
   return a;
 }

@@ -623,21 +623,10 @@ function localRole(b: BlockInfo, caption: boolean): Role | undefined {
 }
 
 function outsideRole(b: BlockInfo): Role {
-  switch (b.tag) {
-    case 'truncation':
-      return 'truncation';
-    case 'ui':
-    case 'list-header':
-    case 'related':
-      return 'ui';
-    case 'credit':
-      return 'credit';
-    case 'prose':
-    case 'sentence':
-      return isPromotional(b.text) ? 'sponsored' : 'chrome';
-    default:
-      return 'chrome';
-  }
+  if (b.tag === 'prose' || b.tag === 'sentence') return isPromotional(b.text) ? 'sponsored' : 'chrome';
+  const r = localRole(b, false);
+  // outside the stories, an image's name is part of the page's furniture
+  return r && r !== 'caption' ? r : 'chrome';
 }
 
 /** Outside the stories, a label or credit in the middle of a menu is part of the menu:
