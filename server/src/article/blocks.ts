@@ -85,7 +85,8 @@ function titleShape(text: string, f: Features): boolean {
 function navLike(text: string, f: Features): boolean {
   if (f.words === 0) return true;
   if (f.words > 6 || f.innerPunct > 0 || f.endsSentence) return false;
-  return f.capRatio >= 0.5 || f.stopRatio === 0;
+  // menus are Title Case; "1 tsp cinnamon" is a list item
+  return f.capRatio >= 0.5 && !/^\d/.test(text);
 }
 
 function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
@@ -95,7 +96,7 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   if (isUiLabel(text)) return isListHeader(text) ? 'list-header' : 'ui';
   if (isRelatedLink(text)) return 'related';
   if (isPhotoCredit(text)) return 'credit';
-  if (f.chars <= 200 && isCopyright(text)) return 'copyright';
+  if (isCopyright(text) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
   if (isCommentHead(text)) return 'comment-head';
   if (isDateline(text)) return 'date';
   if (isByline(text)) return 'byline';

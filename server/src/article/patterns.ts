@@ -24,7 +24,7 @@ const UI_WORDS = new Set(
     'post join discussion conversation contact about help faq privacy terms policy of use conditions sitemap rss feed ' +
     'coverage also stay connected trending: tags tag topics topic categories category section sections and or min mins minute minutes ' +
     'listen audio transcript print-friendly version text size font options share: follow: more: sign-up ' +
-    'it with friends friend just watched must below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
+    'explore further discover it with friends friend just watched must below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
   ).split(' '),
 );
 
@@ -35,7 +35,7 @@ const UI_HEADS = new Set(
     'menu search close skip home back top next previous prev latest related trending popular recommended comments comment reply ' +
     'view load see click follow newsletter newsletters advertisement advertisements ad ads advert sponsored promoted loading watch listen play ' +
     'save download cancel submit accept cookies expand collapse toggle report permalink leave join contact sitemap rss coverage ' +
-    'facebook twitter linkedin whatsapp pinterest reddit tags topics categories watched'
+    'facebook twitter linkedin whatsapp pinterest reddit tags topics categories watched explore discover'
   ).split(' '),
 );
 
@@ -71,7 +71,7 @@ export function isTruncationMarker(text: string): boolean {
 // Labels that introduce a list of links rather than text ("Related Coverage").
 export function isListHeader(text: string): boolean {
   if (!isUiLabel(text)) return false;
-  return /\b(related|trending|popular|recommended|latest|more|also|coverage|stories|topics|tags|read)\b/i.test(unglue(text));
+  return /\b(related|trending|popular|recommended|latest|more|also|coverage|stories|topics|tags|read|explore|discover)\b/i.test(unglue(text));
 }
 
 const CREDIT_LABEL =
@@ -173,6 +173,9 @@ export function isNameLine(text: string): boolean {
 
 /** "© 2019 CBS Interactive Inc. All Rights Reserved." */
 export function isCopyright(text: string): boolean {
+  if (text.length > 600) return false;
+  // a legal notice: "This material may not be published, broadcast, rewritten…"
+  if (/\b(subject to copyright|may not be (published|reproduced|redistributed|copied)|without (the )?(prior )?(express )?(written )?permission of)\b/i.test(text)) return true;
   if (text.length > 400) return false;
   if (/all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i.test(text)) return true;
   // "© 2019 News Nation" is the page's; "a person sitting on a bed© Amazon" credits a photo

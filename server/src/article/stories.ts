@@ -222,7 +222,7 @@ function gapCost(b: BlockInfo): number {
 const HARD_BREAK = new Set(['copyright', 'list-header', 'comment-head', 'form']);
 const MAX_GAP = 3;
 
-function findCores(ctx: Context): Core[] {
+function findCores(ctx: Context, paragraph: (b: BlockInfo) => boolean): Core[] {
   const { blocks, starts, bios } = ctx;
   const cores: Core[] = [];
   let cur: Core | undefined;
@@ -231,7 +231,7 @@ function findCores(ctx: Context): Core[] {
   let prevProse = false;
   for (const b of blocks) {
     if (starts[b.index]) hard = true;
-    if (b.tag === 'prose' && !bios[b.index]) {
+    if (paragraph(b) && !bios[b.index]) {
       if (cur && cost <= MAX_GAP && !hard && b.blanksBefore < 4) {
         cur.last = b.index;
         cur.prose++;
@@ -295,10 +295,13 @@ function resumesAfterBox(ctx: Context, from: number, limit: number): number {
     if (b.tag === 'menu') {
       if (++menus > 8) return -1;
     }
-    if (b.tag === 'prose' && !ctx.bios[i] && !ctx.comments[i]) {
-      // the text resumes when a real paragraph follows, not a teaser's dek
+    if ((b.tag === 'prose' || (b.tag === 'sentence' && b.f.chars >= 120)) && !ctx.bios[i] && !ctx.comments[i]) {
+      // the text resumes with a real paragraph, not a teaser card's dek (a title above
+      // it, its date or picture below it)
       const next = blocks[i + 1];
-      if (b.f.chars >= 200 || (next && (next.tag === 'prose' || next.tag === 'sentence'))) return i;
+      const prev = blocks[i - 1];
+      const card = (next && (next.tag === 'date' || next.tag === 'meta' || next.tag === 'image')) || (prev && prev.tag === 'title' && prev.f.words >= 4 && b.f.chars < 250);
+      if (!card) return i;
     }
   }
   return -1;
@@ -531,7 +534,11 @@ export function readStories(page: Page): Reading {
     echoes,
   };
 
-  const cores = findCores(ctx).filter(qualifies);
+  let cores = findCores(ctx, (b) => b.tag === 'prose').filter(qualifies);
+  if (cores.length === 0) {
+    // a story told in short paragraphs (results, briefs): three sentences in a row
+    cores = findCores(ctx, (b) => b.tag === 'prose' || (b.tag === 'sentence' && b.f.words >= 8)).filter((c) => c.prose >= 3 && c.adjacent >= 2 && c.chars >= 250);
+  }
   if (cores.length === 0) {
     // No run of paragraphs: nothing here can be called page chrome with confidence.
     // Keep every line; only form-evident cruft is flagged.
@@ -556,28 +563,37 @@ export function readStories(page: Page): Reading {
     return n;
   };
 
-  const chosen: Planned[] = [];
-  const mainStory = plan(cores[main], -1, nextStart(cores[main].last));
-  // neighbours above
-  let floorFirst = mainStory.zone.start;
-  for (let i = main - 1; i >= 0; i--) {
-    const c = cores[i];
-    if (c.last >= floorFirst) continue;
-    if (floorFirst - c.last > 16) break;
-    const s = plan(c, -1, floorFirst);
-    if (!storyShaped(blocks, s, starts)) break;
-    chosen.unshift(s);
-    floorFirst = s.zone.start;
+  // Which runs of paragraphs are stories: the main one, and every other one that is
+  // not the page's own furniture (a comment section, text under the page's copyright
+  // line, an advertiser's voice, a bulleted list of teasers).
+  let footer = n;
+  for (let i = cores[main].last + 1; i < n; i++) {
+    if (blocks[i].tag === 'copyright') {
+      footer = i;
+      break;
+    }
   }
-  chosen.push(mainStory);
-  let prevEnd = mainStory.end;
-  for (let i = main + 1; i < cores.length; i++) {
-    const c = cores[i];
+  const accepted = cores.filter((c, k) => {
+    if (k === main) return true;
+    if (ctx.comments[c.first] || c.first > footer) return false;
+    let bulleted = 0;
+    let promo = 0;
+    for (let i = c.first; i <= c.last; i++) {
+      const b = blocks[i];
+      if (b.tag !== 'prose') continue;
+      if (b.f.bullet) bulleted += b.f.chars;
+      if (isPromotional(b.text)) promo += b.f.chars;
+    }
+    return bulleted * 2 < c.chars && promo * 2 < c.chars;
+  });
+  const chosen: Planned[] = [];
+  let prevEnd = -1;
+  for (let k = 0; k < accepted.length; k++) {
+    const c = accepted[k];
     if (c.first <= prevEnd) continue;
-    const s = plan(c, prevEnd, nextStart(c.last));
-    if (s.zone.start - prevEnd > 16 || ctx.comments[c.first]) break;
-    // a run of paragraphs without a story's shape (an advertiser's block) stays outside
-    if (!storyShaped(blocks, s, starts)) continue;
+    const next = accepted[k + 1];
+    const limit = Math.min(nextStart(c.last), next ? next.first : n);
+    const s = plan(c, prevEnd, limit);
     chosen.push(s);
     prevEnd = s.end;
   }
@@ -765,7 +781,8 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
       continue;
     }
     if (ctx.stopper[i] && (b.tag === 'menu' || b.tag === 'divider' || furniture(b))) {
-      role[i] = b.tag === 'divider' ? 'other' : 'chrome';
+      // a rule drawn across the page is furniture; a short "* * *" is a section break
+      role[i] = b.tag === 'divider' && b.f.chars < 10 ? 'other' : 'chrome';
       continue;
     }
     if (b.tag === 'prose' || b.tag === 'sentence') {
