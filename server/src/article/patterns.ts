@@ -24,7 +24,7 @@ const UI_WORDS = new Set(
     'post join discussion conversation contact about help faq privacy terms policy of use conditions sitemap rss feed ' +
     'coverage also stay connected trending: tags tag topics topic categories category section sections and or min mins minute minutes ' +
     'listen audio transcript print-friendly version text size font options share: follow: more: sign-up ' +
-    'explore further discover it with friends friend just watched must below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
+    'entry entries explore further discover it with friends friend just watched must below above icon icons google plus instagram youtube tiktok snapchat telegram flipboard pocket rss whatsapp'
   ).split(' '),
 );
 
@@ -74,6 +74,9 @@ export function isListHeader(text: string): boolean {
   return /\b(related|trending|popular|recommended|latest|more|also|coverage|stories|topics|tags|read|explore|discover)\b/i.test(unglue(text));
 }
 
+// Function words that occur in a sentence but not in a list of names and agencies
+// ("via", "for", "of", "the", "and", "by" do occur in credits).
+const SENTENCE_WORDS = new Set('in is are was were to here this that these it its with on at from into about as be has have will can'.split(' '));
 const CREDIT_LABEL =
   /^[([]?\s*(photo|photos|photograph|photography|image|images|picture|pictures|pic|illustration|illustrations|graphic|graphics|artwork|video|footage|credit|credits|photo credit|image credit|photo illustration|cover (photo|image)|top (photo|image)|lead (photo|image)|header (photo|image)|featured image|main image)\s*(by|credit|courtesy( of)?)?\s*[:：|]\s*\S/i;
 const CREDIT_BY = /^[([]?\s*(photo|photos|photograph|image|picture|illustration|video)s?\s+(by|courtesy of|via)\s+\S/i;
@@ -89,7 +92,10 @@ export function isPhotoCredit(text: string): boolean {
   if (CREDIT_LABEL.test(text) || CREDIT_BY.test(text)) {
     // a label followed by a whole sentence is a caption, not a credit
     const words = text.split(/\s+/).length;
-    return words <= 16 && !/[.!?]\s+[A-Z]/.test(text);
+    if (words > 16 || /[.!?]\s+[A-Z]/.test(text)) return false;
+    // a credit names people and agencies; "(Graphic: Global assets in 2019 - here)" is a link
+    const rest = text.replace(CREDIT_LABEL, '').replace(CREDIT_BY, '').toLowerCase().split(/[^a-z']+/);
+    return !rest.some((w) => SENTENCE_WORDS.has(w));
   }
   if (text.length <= 90 && AGENCY.test(text)) {
     const rest = text.replace(new RegExp(AGENCY.source, 'gi'), '').replace(/[\s/(),.;:|-]+/g, ' ').trim();

@@ -64,6 +64,8 @@ function findCaptions(blocks: BlockInfo[]): Uint8Array {
     const b = blocks[i];
     if (b.creditAt >= 0) cap[i] = 1;
     if (b.tag !== 'credit') continue;
+    // "Main image credit: Getty" speaks of the lead photo, not of the line above it
+    if (/^(main|top|lead|header|featured|cover|hero)\s+(image|photo|picture)/i.test(b.text)) continue;
     // the caption reads like a sentence (or is an image's name); a short title right
     // above a credit may just as well be the headline over its lead photo
     const p = blocks[i - 1];
@@ -176,7 +178,8 @@ function findStoppers(blocks: BlockInfo[]): Uint8Array {
         break;
       }
       default:
-        if (furniture(b)) stop[i] = 1;
+        // a photo's placeholder sits inside articles as often as around them
+        if (furniture(b) && b.tag !== 'image') stop[i] = 1;
         // "Posted in Open thread | Permalink | 10 Comments"
         else if (b.f.pipes >= 2 && b.f.words <= 14 && b.tag !== 'prose') stop[i] = 1;
     }
