@@ -81,7 +81,7 @@ const CREDIT_LABEL =
   /^[([]?\s*(photo|photos|photograph|photography|image|images|picture|pictures|pic|illustration|illustrations|graphic|graphics|artwork|video|footage|credit|credits|photo credit|image credit|photo illustration|cover (photo|image)|top (photo|image)|lead (photo|image)|header (photo|image)|featured image|main image)\s*(by|credit|courtesy( of)?)?\s*[:：|]\s*\S/i;
 const CREDIT_BY = /^[([]?\s*(photo|photos|photograph|image|picture|illustration|video)s?\s+(by|courtesy of|via)\s+\S/i;
 const AGENCY =
-  /(getty images|shutterstock|istock(photo)?|alamy|ap photo|associated press|afp|reuters|epa(-efe)?|bloomberg|xinhua|anadolu|pa images|pa wire|nurphoto|sipa|zuma|imago|dpa|picture alliance|unsplash|pexels|wikimedia commons|flickr|courtesy)/i;
+  /\b(getty images|shutterstock|istock(photo)?|alamy|ap photo|associated press|afp|reuters|epa(-efe)?|bloomberg|xinhua|anadolu|pa images|pa wire|nurphoto|sipa|zuma|imago|dpa|picture alliance|unsplash|pexels|wikimedia commons|flickr|courtesy)\b/i;
 
 /** A whole line that credits a photo: "Photo: Yan Cong/Bloomberg via Getty Images",
  * "Image: Protocol", "(AP Photo/Evan Vucci)", "Getty Images". */
@@ -157,13 +157,20 @@ export function isDateline(raw: string): boolean {
 
 const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
 const BYLINE = new RegExp(
-  `^(by|written by|words by|story by|posted by|reported by|text by)\\s*:?\\s+(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
+  `^(by|written by|words by|story by|posted by|reported by|text by)(\\s*:?\\s+|(?=[A-Z]))(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
   'iu',
 );
 
 /** "By Jane Doe", "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted by Ned Deily at 5:11 AM". */
+// What people sign as: "Sarah Hinger, Staff Attorney, ACLU …", "Jane Doe | Reporter".
+const ROLE = /\b(reporter|correspondent|editor|writer|columnist|contributor|staff|attorney|director|producer|analyst|professor|author|journalist|critic|photographer|fellow|chief|senior|associate|assistant|manager|president|officer|founder|researcher|scientist|economist|anchor|host)\b/i;
+
 export function isByline(text: string): boolean {
   if (text.length > 160) return false;
+  // "Name Surname, Staff Attorney", "Name Surname | Reporter", "Keris Lahiff@kerisalison"
+  const signed = /^(?:(?:&|and)\s+)?[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(,|\||–|—)\s*(.*)$/u.exec(text);
+  if (signed && ROLE.test(signed[3]) && signed[3].split(/\s+/).length <= 12) return true;
+  if (/^[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*@\w{2,30}$/u.test(text)) return true;
   if (!BYLINE.test(text)) return false;
   // "By the way, ..." is a sentence, not a byline
   return !/^by\s+(the|a|an|this|that|these|those|then|now|far|contrast|comparison|default|design|law|chance|mistake)\b/i.test(text);

@@ -390,6 +390,12 @@ interface HeaderZone {
   alternatives: number[];
 }
 
+/** Shaped like a headline: a title line, a name-like line of three words or more. */
+function headlineShaped(b: BlockInfo): boolean {
+  // a competing headline, not a section label or a photo's alt text
+  return (b.tag === 'title' || b.tag === 'name') && b.f.words >= 5;
+}
+
 /** How much a block looks like the headline of the text below it. */
 function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   const { blocks } = ctx;
@@ -422,6 +428,10 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   if (f.glued > 0) s -= 2;
   if (/\d{1,2}:\d{2}|https?:|www\.|@\w/.test(b.text)) s -= 2;
   if (/[!?]$/.test(b.text) && f.words <= 3) s -= 1;
+  // a weather box or a score line: "Thursday, Nov 5th 2020 7PM 6°C 10PM 7°C"
+  if ((b.text.match(/\d/g)?.length ?? 0) > b.text.length * 0.15) s -= 2;
+  // a quotation standing alone is a pull quote or a subtitle
+  if (/^["“‘'].*["”’']$/.test(b.text)) s -= 1;
   // a breadcrumb trail: "Home>Articles>Amazon Liable for …"
   if (/^(home|start|news)\s*[>»›/|]|[>»›]\s*\S+\s*[>»›]/i.test(b.text)) s -= 3;
   // a line carrying a date is a dateline or a teaser's, not a headline
@@ -439,6 +449,9 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
     if (furniture(blocks[k])) continue;
     seen++;
     const t = blocks[k].tag;
+    // what follows the next headline-shaped line is that line's evidence, unless it is
+    // this headline's subtitle (right below it, with the byline right below that)
+    if (headlineShaped(blocks[k]) && !(seen === 1 && blocks[k + 1] && ['byline', 'date', 'name'].includes(blocks[k + 1].tag))) break;
     // a teaser's title is followed by its links ("More articles")
     if (seen === 1 && (t === 'truncation' || t === 'related' || t === 'list-header')) s -= 1;
     if (t === 'byline' || t === 'date') byline = Math.max(byline, 3);
