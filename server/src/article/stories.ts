@@ -508,6 +508,9 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
   if (cands.length) {
     let best = cands[0];
     for (const c of cands) if (c.s > best.s) best = c;
+    // a headline comes before its subtitle and the captions under it: of two near
+    // equals, the upper one
+    for (const c of cands) if (c.i < best.i && c.s >= 6 && c.s >= best.s - 0.6) best = c;
     if (best.s >= 2) {
       // near-ties stay unflagged: the model is not sure which one the headline is; so
       // do title-like lines right above a headline that has no byline to anchor it
