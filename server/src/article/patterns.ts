@@ -206,6 +206,8 @@ export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
     return 'image';
   }
   if (/^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return 'image';
+  // an image's alt text naming itself: "J.R. Stone Image", "KGO logo", "luboku 2020 press shot"
+  if (text.length <= 60 && /\b(image|photo|logo|picture|thumbnail|press shot|headshot|mugshot)$/i.test(text) && text.split(/\s+/).length <= 6) return 'image';
   // a form field with its label: "Search: [          ]", "Your Email [        ]"
   if (text.length <= 120 && /\[\s{3,}\]/.test(text)) return 'form';
   return undefined;

@@ -432,6 +432,8 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   if ((b.text.match(/\d/g)?.length ?? 0) > b.text.length * 0.15) s -= 2;
   // a quotation standing alone is a pull quote or a subtitle
   if (/^["“‘'].*["”’']$/.test(b.text)) s -= 1;
+  // a browser-tab title "Headline | Site" or "Headline | 2020"
+  if (f.pipes > 0) s -= 1;
   // a breadcrumb trail: "Home>Articles>Amazon Liable for …"
   if (/^(home|start|news)\s*[>»›/|]|[>»›]\s*\S+\s*[>»›]/i.test(b.text)) s -= 3;
   // a line carrying a date is a dateline or a teaser's, not a headline
@@ -451,7 +453,9 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
     const t = blocks[k].tag;
     // what follows the next headline-shaped line is that line's evidence, unless it is
     // this headline's subtitle (right below it, with the byline right below that)
-    if (headlineShaped(blocks[k]) && !(seen === 1 && blocks[k + 1] && ['byline', 'date', 'name'].includes(blocks[k + 1].tag))) break;
+    const signedBelow = !!blocks[k + 1] && ['byline', 'date', 'name'].includes(blocks[k + 1].tag);
+    const titleLike = (t === 'title' || t === 'name') && blocks[k].f.words >= 3;
+    if ((headlineShaped(blocks[k]) || (titleLike && signedBelow)) && !(seen === 1 && signedBelow)) break;
     // a teaser's title is followed by its links ("More articles")
     if (seen === 1 && (t === 'truncation' || t === 'related' || t === 'list-header')) s -= 1;
     if (t === 'byline' || t === 'date') byline = Math.max(byline, 3);
