@@ -436,8 +436,13 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   if (f.pipes > 0) s -= 1;
   // a breadcrumb trail: "Home>Articles>Amazon Liable for …"
   if (/^(home|start|news)\s*[>»›/|]|[>»›]\s*\S+\s*[>»›]/i.test(b.text)) s -= 3;
-  // a line carrying a date is a dateline or a teaser's, not a headline
-  if (hasDate(b.text)) s -= 0.5;
+  // a line carrying a date is a dateline or a teaser's, not a headline; a full date
+  // with its year almost never stands in a headline
+  if (hasDate(b.text)) s -= /\b(19|20)\d\d\b/.test(b.text) ? 2.5 : 0.5;
+  // "Blog Home AI & Machine Learning • October 18, 2019": parts joined by separators
+  if (/\s[•·]\s/.test(b.text)) s -= 1.5;
+  // a newsletter pitch or a call to action
+  if (isPromotional(b.text)) s -= 2;
   // a date or byline right above it, share buttons right below it
   let up = i - 1;
   while (up >= 0 && furniture(blocks[up])) up--;
@@ -521,7 +526,7 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
       const alternatives = cands
         .filter((c) => c !== best && c.s >= 2.5 && (c.s >= best.s - 1 || (best.s < 6 && c.i < best.i && best.i - c.i <= 4)))
         .map((c) => c.i);
-      return { start: Math.min(best.i, ...alternatives.filter((a) => a > best.i)), headline: best.i, alternatives };
+      return { start: Math.min(best.i, ...alternatives), headline: best.i, alternatives };
     }
   }
   // no headline: the story starts at the credits and captions right above its text
@@ -717,6 +722,9 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
   for (let i = first; i <= end; i++) storyOf[i] = index;
   const draft: StoryDraft = { headline: zone.headline, first, last: end, bodyStart: core.first, dek: -1, truncation: -1, crossheads: [] };
   if (zone.headline >= 0) role[zone.headline] = 'headline';
+  // above the headline but in the story: the other headline candidates and what lies
+  // between them, kept unless their form says cruft
+  for (let k = first; k < zone.headline; k++) role[k] = localRole(blocks[k], captions[k] === 1) ?? 'other';
 
   // header: between the headline and the first paragraph of text
   let i = zone.headline >= 0 ? zone.headline + 1 : first;
