@@ -388,6 +388,8 @@ interface HeaderZone {
   headline: number;
   /** Other blocks that could have been the headline: kept, never flagged. */
   alternatives: number[];
+  /** How sure the headline is (headlineScore); 0 without one. */
+  score: number;
 }
 
 /** Shaped like a headline: a title line, a name-like line of three words or more. */
@@ -526,7 +528,7 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
       const alternatives = cands
         .filter((c) => c !== best && c.s >= 2.5 && (c.s >= best.s - 1 || (best.s < 6 && c.i < best.i && best.i - c.i <= 4)))
         .map((c) => c.i);
-      return { start: Math.min(best.i, ...alternatives), headline: best.i, alternatives };
+      return { start: Math.min(best.i, ...alternatives), headline: best.i, alternatives, score: best.s };
     }
   }
   // no headline: the story starts at the credits and captions right above its text
@@ -537,7 +539,7 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
     else break;
   }
   void top;
-  return { start, headline: -1, alternatives: [] };
+  return { start, headline: -1, alternatives: [], score: 0 };
 }
 
 // ------------------------------------------------------------------ the reading
@@ -622,6 +624,14 @@ export function readStories(page: Page): Reading {
     const next = accepted[k + 1];
     const limit = Math.min(nextStart(c.last), next ? next.first : n);
     const s = plan(c, prevEnd, limit);
+    const last = chosen[chosen.length - 1];
+    // paragraphs close under a story, with no headline of their own (its text went on
+    // after an inserted box), continue that story
+    if (last && !storyShaped(blocks, s, starts) && s.core.first - last.end <= 16) {
+      last.end = s.end;
+      prevEnd = s.end;
+      continue;
+    }
     chosen.push(s);
     prevEnd = s.end;
   }
@@ -642,7 +652,7 @@ export function readStories(page: Page): Reading {
 /** A neighbouring run of paragraphs is a story of its own when it has a headline or
  * ends like a teaser (a "Keep Reading" followed by the author's name and bio). */
 function storyShaped(blocks: BlockInfo[], s: { core: Core; zone: HeaderZone; end: number }, starts: Uint8Array): boolean {
-  if (starts[s.zone.start] || starts[s.zone.headline]) return true;
+  if (starts[s.zone.start] || starts[s.zone.headline] || s.zone.score >= 5) return true;
   for (let i = s.core.last + 1; i <= s.end; i++) if (blocks[i].tag === 'truncation') return true;
   return false;
 }
