@@ -5,7 +5,9 @@
 
 import { BlockInfo } from './blocks';
 
-const MIN_WORDS = 8;
+// short repeated lines (a video's title shown twice) are left alone; captions repeating
+// a dek and pull quotes are longer
+const MIN_WORDS = 10;
 const CONTAINMENT = 0.8;
 const MAX_POSTINGS = 8;
 

@@ -235,6 +235,8 @@ export function isDivider(text: string): boolean {
 /** Reading-time and counters: "5 Min Read", "0 : 0", "12 comments". */
 export function isMetaCounter(text: string): boolean {
   if (text.length > 40) return false;
+  // a telephone number is information, not a counter
+  if (/^\+?\(?\d[\d\s().-]{6,}\d$/.test(text) && /\d[\s.-]\d/.test(text) && !/:/.test(text)) return false;
   return /^\d+\s*(min(ute)?s?|mins?)\.?\s+read$/i.test(text)
     || /^[\d\s:|/.,-]+$/.test(text)
     || /^\d+\s*(comments?|shares?|replies|views|likes|photos|images)$/i.test(text)

@@ -821,7 +821,8 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
       role[i] = local;
       continue;
     }
-    if (ctx.stopper[i] && (b.tag === 'menu' || b.tag === 'divider' || furniture(b))) {
+    // inside a story's text a bullet list is content unless its items are buttons
+    if (ctx.stopper[i] && (b.tag === 'divider' || furniture(b) || (b.tag === 'menu' && b.f.glued >= 2))) {
       // a rule drawn across the page is furniture; a short "* * *" is a section break
       role[i] = b.tag === 'divider' && b.f.chars < 10 ? 'other' : 'chrome';
       continue;
