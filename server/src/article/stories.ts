@@ -504,8 +504,9 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
     if ((b.tag === 'list-header' || b.tag === 'form') && anchored) break;
     if (b.tag === 'prose' && !ctx.captions[i] && b.f.chars >= 300) break;
     if (b.f.bullet && b.f.words > 0 && b.tag !== 'prose') {
-      // a few topic tags may sit under a headline; a long menu is the site's
-      menuRun++;
+      // a few topic tags may sit under a headline; a long menu is the site's (a list
+      // with content, ingredients say, counts for less)
+      menuRun += b.tag === 'item' ? 0.5 : 1;
       if (menuRun >= 7 || (menuRun >= 2 && anchored && b.tag === 'menu')) break;
     } else if (!furniture(b)) menuRun = 0;
     top = i;
@@ -773,7 +774,7 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
       role[i] = 'ui';
       continue;
     }
-    if (furniture(b) || (b.tag === 'menu' && ctx.stopper[i])) {
+    if (furniture(b)) {
       role[i] = 'chrome';
       continue;
     }
