@@ -292,12 +292,17 @@ const HEAVY = new Set(['copyright', 'comment-head', 'form']);
 function resumesAfterBox(ctx: Context, from: number, limit: number): number {
   const { blocks, starts } = ctx;
   let menus = 0;
-  for (let i = from; i < limit && i - from <= 14; i++) {
+  // a box of page furniture is short; lists of content (items, short lines, titles)
+  // between paragraphs cost less, so a listing article keeps its text
+  let budget = 14;
+  for (let i = from; i < limit && i - from <= 48; i++) {
     const b = blocks[i];
     if (i > from && (starts[i] || HEAVY.has(b.tag) || b.blanksBefore >= 3)) return -1;
     if (b.tag === 'menu') {
       if (++menus > 8) return -1;
     }
+    budget -= ['item', 'short', 'title', 'sentence', 'name', 'image'].includes(b.tag) ? 0.3 : 1;
+    if (budget < 0) return -1;
     if ((b.tag === 'prose' || (b.tag === 'sentence' && b.f.chars >= 120)) && !ctx.bios[i] && !ctx.comments[i]) {
       // the text resumes with a real paragraph, not a teaser card's dek (a title above
       // it, its date or picture below it)
