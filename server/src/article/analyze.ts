@@ -2,7 +2,7 @@
 
 import { BlockInfo, readBlocks } from './blocks';
 import { findDuplicates } from './duplicates';
-import { inlineFindings, wholeLineFindings } from './findings';
+import { inlineFindings, wholeLineFindings, withSiteChrome } from './findings';
 import { readPeople } from './people';
 import { readStories, StoryDraft } from './stories';
 import { AnalysisOptions, ArticleModel, Block, Story } from './types';
@@ -44,7 +44,7 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
     role: reading.role[b.index],
     story: reading.story[b.index],
   }));
-  return {
+  const model: ArticleModel = {
     text,
     lineCount: page.table.starts.length,
     lineStarts: page.table.starts,
@@ -54,6 +54,9 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
     findings,
     elapsedMs: now() - t0,
   };
+  // the folder's evidence comes last and reads only the model: a server keeps the model
+  // above once per version and applies the evidence of the moment (withSiteChrome)
+  return options.siteChrome ? withSiteChrome(model, options.siteChrome, options) : model;
 }
 
 function toStory(d: StoryDraft, index: number, blocks: BlockInfo[]): Story {

@@ -1,11 +1,15 @@
 // Findings from the reading of the page: whole-line cruft from the roles (adjacent
-// lines of one kind make one finding), then the damage inside the lines that stay.
+// lines of one kind make one finding), then the damage inside the lines that stay;
+// and, given the evidence of the document's folder, site chrome (withSiteChrome).
 
 import { BlockInfo, Page } from './blocks';
+import { features, proseLevel } from './features';
 import { removalEdit } from './fixes';
 import { bracketSpacing, encodingDamage, InlineHit, innerSpaces, linkResidue } from './inline';
+import { lineTable } from './lines';
+import { chromeLevel, MAX_KEY_CHARS } from './siteChrome';
 import { Reading } from './stories';
-import { Finding, FindingKind, Role } from './types';
+import { AnalysisOptions, ArticleModel, ChromeEvidence, Finding, FindingKind, Role, Section, SiteChromeLookup } from './types';
 
 const KIND_OF_ROLE: Partial<Record<Role, FindingKind>> = {
   truncation: 'ui-label',
@@ -161,4 +165,200 @@ export function inlineFindings(page: Page, reading: Reading): Finding[] {
     if (!blank) run = 0;
   }
   return out;
+}
+
+// ------------------------------------------------------------------ site chrome
+
+/** Kept lines that folder evidence may turn into navigation: lines the reading kept
+ * without calling them article text for sure (unsure lines, one-line "paragraphs"),
+ * crossheads and deks. Never a headline, a byline, a dateline, a kicker, an author's
+ * name or bio, and never a real paragraph (prose level 2). */
+const CHROME_CANDIDATES = new Set<Role>(['other', 'body', 'crosshead', 'dek']);
+
+interface ChromeUnit {
+  from: number;
+  to: number;
+  story: number;
+  sure: boolean;
+  /** Index of the model's own navigation finding this unit is, if it is one. */
+  base: number;
+  evidence: ChromeEvidence[];
+  readsLikeText: boolean;
+}
+
+function evidencePhrase(ev: readonly ChromeEvidence[], lines: number): string {
+  let lo = Infinity;
+  let hi = 0;
+  let of = 0;
+  for (const e of ev) {
+    lo = Math.min(lo, e.docs);
+    hi = Math.max(hi, e.docs);
+    of = Math.max(of, e.of);
+  }
+  const n = lo === hi ? `${hi}` : `${lo} to ${hi}`;
+  if (ev.length === 1) return `${lines === 1 ? 'It' : 'One of these lines'} appears in ${n} of ${of} scrapes in this folder.`;
+  return `${ev.length === lines ? 'These lines' : `${ev.length} of these lines`} appear in ${n} of ${of} scrapes in this folder.`;
+}
+
+/**
+ * The model with the evidence of the document's folder: kept lines (see
+ * CHROME_CANDIDATES) that recur across the folder's scrapes (`chromeLevel`) become
+ * `navigation` findings, joined with adjacent navigation of the same story and
+ * certainty as the model's own are; the model's navigation findings name the evidence
+ * when there is some. The reading itself is not redone: this is a linear pass over the
+ * blocks, so a server can keep the model once per version and apply the folder's
+ * current evidence to it.
+ *
+ * Recurrence that copies of this same article explain is not evidence: when the
+ * document's own paragraphs occur in k scrapes (their lower median), a line needs the
+ * threshold in docs − (k − 1).
+ */
+export function withSiteChrome(model: ArticleModel, lookup: SiteChromeLookup, options: AnalysisOptions = {}): ArticleModel {
+  if (options.disabledKinds?.has('navigation')) return model;
+  const { blocks, findings } = model;
+
+  const paragraphs: number[] = [];
+  for (const b of blocks) if (b.role === 'body' && b.text.length >= 120) paragraphs.push(lookup(b.text)?.docs ?? 1);
+  paragraphs.sort((a, b) => a - b);
+  const copies = Math.max(1, paragraphs.length ? paragraphs[(paragraphs.length - 1) >> 1] : 1);
+  const chromeOf = (text: string): [ChromeEvidence, 0 | 1 | 2] | undefined => {
+    if (text.length > MAX_KEY_CHARS) return undefined;
+    const e = lookup(text);
+    if (!e) return undefined;
+    const level = chromeLevel(e.docs - (copies - 1), e.of);
+    return level ? [e, level] : undefined;
+  };
+
+  const blockOfLine = new Int32Array(model.lineCount).fill(-1);
+  for (const b of blocks) blockOfLine[b.line] = b.index;
+  const titleLines = new Set(model.stories.map((s) => s.titleLine));
+  // the model's whole-line findings, by their first block
+  const wholeAt = new Int32Array(blocks.length).fill(-1);
+  const covered = new Uint8Array(blocks.length);
+  findings.forEach((f, k) => {
+    if (!f.lines) return;
+    const a = blockOfLine[f.lines.first];
+    const z = blockOfLine[f.lines.last];
+    if (a < 0 || z < 0) return;
+    wholeAt[a] = k;
+    covered.fill(1, a, z + 1);
+  });
+
+  const units: ChromeUnit[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    const k = wholeAt[i];
+    if (k >= 0) {
+      const f = findings[k];
+      if (f.kind !== 'navigation') continue;
+      const to = blockOfLine[f.lines!.last];
+      const evidence: ChromeEvidence[] = [];
+      for (let j = i; j <= to; j++) {
+        const c = chromeOf(blocks[j].text);
+        if (c) evidence.push(c[0]);
+      }
+      units.push({ from: i, to, story: blocks[i].story, sure: f.sure, base: k, evidence, readsLikeText: !f.sure });
+      continue;
+    }
+    const b = blocks[i];
+    if (covered[i] || !CHROME_CANDIDATES.has(b.role) || titleLines.has(b.line)) continue;
+    const c = chromeOf(b.text);
+    if (!c) continue;
+    const f = features(b.text);
+    const level = proseLevel(f);
+    if (level === 2) continue;
+    const readsLikeText = level === 1 || (f.endsSentence && f.stopRatio >= 0.2);
+    units.push({ from: i, to: i, story: b.story, sure: c[1] === 2 && !readsLikeText, base: -1, evidence: [c[0]], readsLikeText });
+  }
+
+  // adjacent units of one story and certainty are one finding, as in wholeLineFindings
+  const groups: ChromeUnit[][] = [];
+  for (const u of units) {
+    const g = groups[groups.length - 1];
+    const last = g?.[g.length - 1];
+    if (last && u.from === last.to + 1 && u.story === last.story && u.sure === last.sure) g.push(u);
+    else groups.push([u]);
+  }
+
+  const table = lineTable(model.text);
+  const replaced = new Set<number>();
+  const added: Finding[] = [];
+  const converted: number[] = [];
+  for (const g of groups) {
+    const evidence = g.flatMap((u) => u.evidence);
+    const fresh = g.some((u) => u.base < 0);
+    if (!fresh && !evidence.length) continue;
+    const from = g[0].from;
+    const to = g[g.length - 1].to;
+    const n = to - from + 1;
+    const sure = g[0].sure;
+    const first = blocks[from].line;
+    const last = blocks[to].line;
+    const [noun, why] = NOUN.navigation;
+    let message = `${noun}: ${n === 1 ? quote(blocks[from].text) : `${n} lines from ${quote(blocks[from].text)}`} — ${why}.`;
+    if (evidence.length) message += ' ' + evidencePhrase(evidence, n);
+    if (!sure) {
+      message += g.some((u) => u.readsLikeText)
+        ? ' Unsure: it reads like text, so it is not removed on save.'
+        : ' Unsure: it is in fewer than half of them, so it is not removed on save.';
+    }
+    for (const u of g) {
+      if (u.base >= 0) replaced.add(u.base);
+      else converted.push(u.from);
+    }
+    const base = g.length === 1 && g[0].base >= 0 ? findings[g[0].base] : undefined;
+    added.push(
+      base
+        ? { ...base, message }
+        : {
+            kind: 'navigation',
+            span: { start: table.starts[first], end: table.ends[last] },
+            lines: { first, last },
+            message,
+            sure,
+            fix: {
+              title: n === 1 ? `Remove this ${noun.toLowerCase()}` : `Remove these ${n} lines (${noun.toLowerCase()})`,
+              edits: [removalEdit(model.text, table, { first, last })],
+            },
+            fingerprint: fingerprint('navigation', blocks.slice(from, to + 1).map((b) => b.text).join('\n')),
+          },
+    );
+  }
+  if (!added.length) return model;
+
+  // damage inside a line that is now cruft goes with the line, as it does for the
+  // model's own cruft (inline findings are only made on kept lines)
+  const gone = new Uint8Array(blocks.length);
+  for (const i of converted) gone[i] = 1;
+  const lineOf = (offset: number) => {
+    let lo = 0;
+    let hi = table.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (table.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const kept = findings.filter((f, k) => {
+    if (replaced.has(k)) return false;
+    if (f.lines) return true;
+    const bi = blockOfLine[lineOf(f.span.start)];
+    return !(bi >= 0 && gone[bi] && f.span.end <= blocks[bi].lineSpan.end);
+  });
+  const all = [...kept, ...added].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+
+  const outBlocks = blocks.map((b) => (gone[b.index] ? { ...b, role: 'chrome' as Role } : b));
+  const stories = model.stories.map((s) => {
+    const droppedDek = s.dekLine !== undefined && gone[blockOfLine[s.dekLine]] === 1;
+    const crossheads: Section[] = [];
+    for (const c of s.crossheads) {
+      if (gone[blockOfLine[c.line]]) {
+        const prev = crossheads[crossheads.length - 1];
+        if (prev) crossheads[crossheads.length - 1] = { ...prev, endLine: c.endLine };
+      } else crossheads.push(c);
+    }
+    if (!droppedDek && crossheads.length === s.crossheads.length) return s;
+    return { ...s, dekLine: droppedDek ? undefined : s.dekLine, crossheads };
+  });
+  return { ...model, blocks: outBlocks, stories, findings: all };
 }

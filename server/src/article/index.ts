@@ -2,6 +2,8 @@
 
 export { analyzeArticle } from './analyze';
 export { applyEdits, fixAllEdits, removalEdits } from './fixes';
+export { withSiteChrome } from './findings';
+export { chromeLevel, SITE_CHROME, SiteChromeIndex } from './siteChrome';
 export { lineTable, lineAt } from './lines';
 export type { LineTable } from './lines';
 export * from './types';

@@ -177,9 +177,23 @@ export interface Block {
   story: number;
 }
 
+/** How widely a line recurs among the scrapes of its folder: in `docs` of the folder's
+ * `of` distinct documents (this one included). */
+export interface ChromeEvidence {
+  docs: number;
+  of: number;
+}
+
+/** Evidence from outside the document: the recurrence of a line (its trimmed text)
+ * across the document's folder, or undefined when the line occurs nowhere else known. */
+export type SiteChromeLookup = (line: string) => ChromeEvidence | undefined;
+
 export interface AnalysisOptions {
   /** Kinds the user has switched off are not computed at all where that saves work. */
   disabledKinds?: ReadonlySet<FindingKind>;
+  /** Lines that recur across the folder's scrapes are site chrome (see siteChrome.ts):
+   * kept lines that are not article text become `navigation` findings. */
+  siteChrome?: SiteChromeLookup;
 }
 
 export interface ArticleModel {
