@@ -1,12 +1,15 @@
 // The Galley language server: wires the LSP connection to the pure model. Each
 // feature lives in its own file and only translates the model; this file owns the
-// documents, the per-version model cache, settings and the diagnostics schedule.
+// documents, the per-version model cache, settings and the diagnostics schedule; the
+// workspace's scrapes are indexed for site-chrome evidence in workspaceIndex.ts.
 //
 // Run it with `node dist/server.js --stdio` (any LSP client) or over IPC (VS Code).
 
+import { dirname } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
-  CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DocumentDiagnosticReportKind,
-  InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments,
+  CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
+  DocumentDiagnosticReportKind, InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, QUICKFIX_KIND } from './codeActions';
@@ -17,6 +20,7 @@ import { Analysis, ModelCache } from './modelCache';
 import { STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
 import { documentSymbols } from './symbols';
+import { pathOf, WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -25,12 +29,44 @@ let canPull = false;
 let canConfigure = false;
 let canDocumentChanges = false;
 let canActionLiterals = false;
+let canWatchFiles = false;
+let canRefresh = false;
+let workspaceFolders: string[] = [];
 let globalSettings: GalleySettings = DEFAULT_SETTINGS;
 const settingsCache = new Map<string, Promise<GalleySettings>>();
 // documents' size limits are read synchronously by the cache: keep the last known ones
 const knownSettings = new Map<string, GalleySettings>();
 
-const cache = new ModelCache((uri) => (knownSettings.get(uri) ?? globalSettings).maxFileSize);
+// open documents by file system path, for the workspace index
+const openByPath = new Map<string, string>();
+
+const workspaceIndex = new WorkspaceIndex({
+  connection,
+  settings: async (uri) => {
+    const s = await settingsFor(uri);
+    return { enabled: s.workspaceIndex, maxFileSize: s.maxFileSize };
+  },
+  openText: (path) => {
+    const uri = openByPath.get(path);
+    return uri !== undefined ? documents.get(uri)?.getText() : undefined;
+  },
+  openPaths: () => openByPath.keys(),
+  changed: (folders) => {
+    // the evidence of these folders changed: their open documents' diagnostics with it
+    const affected = documents.all().filter((d) => {
+      const p = pathOf(d.uri);
+      return p !== undefined && folders.has(dirname(p));
+    });
+    if (!affected.length) return;
+    if (!canPull) for (const d of affected) schedule(d, 0);
+    else if (canRefresh) void connection.languages.diagnostics.refresh();
+  },
+});
+
+const cache = new ModelCache(
+  (uri) => (knownSettings.get(uri) ?? globalSettings).maxFileSize,
+  (uri) => workspaceIndex.evidence(uri),
+);
 
 function settingsFor(uri: string): Promise<GalleySettings> {
   if (!canConfigure) return Promise.resolve(globalSettings);
@@ -54,6 +90,11 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   canConfigure = !!caps.workspace?.configuration;
   canDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
   canActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
+  canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+  canRefresh = !!caps.workspace?.diagnostics?.refreshSupport;
+  if (params.workspaceFolders?.length) workspaceFolders = params.workspaceFolders.map((f) => f.uri);
+  else if (params.rootUri) workspaceFolders = [params.rootUri];
+  else if (params.rootPath) workspaceFolders = [pathToFileURL(params.rootPath).href];
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     const init = params.initializationOptions as Record<string, unknown>;
     if (init.galley) globalSettings = parseSettings(init.galley);
@@ -73,7 +114,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'galley' });
+  if (canWatchFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, {
+      // scrapes, and deletions of anything (a deleted directory takes its scrapes along)
+      watchers: [{ globPattern: '**/*.{txt,article}' }, { globPattern: '**/*', kind: WatchKind.Delete }],
+    });
+  }
+  void workspaceIndex.start(workspaceFolders);
 });
+
+connection.onDidChangeWatchedFiles((params) => workspaceIndex.watched(params.changes));
+connection.onShutdown(() => workspaceIndex.dispose());
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
@@ -85,6 +136,7 @@ connection.onDidChangeConfiguration((change) => {
   cache.clear();
   if (canPull) connection.languages.diagnostics.refresh();
   else for (const doc of documents.all()) schedule(doc, 0);
+  void workspaceIndex.reconfigure();
 });
 
 // ------------------------------------------------------------------ analysis + status
@@ -141,9 +193,24 @@ async function publish(uri: string): Promise<void> {
   await connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
-documents.onDidOpen((e) => schedule(e.document, 0));
-documents.onDidChangeContent((e) => schedule(e.document, 30));
+documents.onDidOpen((e) => {
+  const path = pathOf(e.document.uri);
+  if (path !== undefined) {
+    openByPath.set(path, e.document.uri);
+    workspaceIndex.opened(e.document.uri, e.document.getText());
+  }
+  schedule(e.document, 0);
+});
+documents.onDidChangeContent((e) => {
+  workspaceIndex.edited(e.document.uri);
+  schedule(e.document, 30);
+});
 documents.onDidClose((e) => {
+  const path = pathOf(e.document.uri);
+  if (path !== undefined && openByPath.get(path) === e.document.uri) {
+    openByPath.delete(path);
+    workspaceIndex.closed(e.document.uri);
+  }
   const t = timers.get(e.document.uri);
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);

@@ -14,6 +14,8 @@ export interface GalleySettings {
   maxNumberOfProblems: number;
   maxFileSize: number;
   run: RunMode;
+  /** galley.workspace.index: count lines across the workspace's scrapes (site chrome). */
+  workspaceIndex: boolean;
 }
 
 export const DEFAULT_SETTINGS: GalleySettings = {
@@ -22,6 +24,7 @@ export const DEFAULT_SETTINGS: GalleySettings = {
   maxNumberOfProblems: 1000,
   maxFileSize: 5_000_000,
   run: 'onType',
+  workspaceIndex: true,
 };
 
 const SEVERITIES = new Set<Severity>(['off', 'hint', 'information', 'warning', 'error']);
@@ -46,6 +49,8 @@ export function parseSettings(raw: unknown): GalleySettings {
   if (typeof r.maxNumberOfProblems === 'number' && r.maxNumberOfProblems > 0) s.maxNumberOfProblems = Math.floor(r.maxNumberOfProblems);
   if (typeof r.maxFileSize === 'number' && r.maxFileSize > 0) s.maxFileSize = Math.floor(r.maxFileSize);
   if (r.run === 'onType' || r.run === 'onSave' || r.run === 'manual') s.run = r.run;
+  const ws = r.workspace as Record<string, unknown> | undefined;
+  if (ws && typeof ws.index === 'boolean') s.workspaceIndex = ws.index;
   return s;
 }
 

@@ -296,12 +296,13 @@ export class LspClient {
     return this.received.filter((n) => n.method === 'textDocument/publishDiagnostics' && n.params?.uri === uri).map((n) => n.params);
   }
 
-  async initialize(capabilities: Record<string, unknown>, initializationOptions?: unknown): Promise<any> {
+  /** initialize + initialized; `workspaceFolders` are folder URIs (none by default). */
+  async initialize(capabilities: Record<string, unknown>, initializationOptions?: unknown, workspaceFolders?: string[]): Promise<any> {
     const result = await this.request('initialize', {
       processId: process.pid,
       clientInfo: { name: 'galley-test-client' },
-      rootUri: null,
-      workspaceFolders: null,
+      rootUri: workspaceFolders?.[0] ?? null,
+      workspaceFolders: workspaceFolders ? workspaceFolders.map((uri, i) => ({ uri, name: `folder${i}` })) : null,
       capabilities,
       initializationOptions,
     });
