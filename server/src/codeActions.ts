@@ -1,13 +1,15 @@
 // Quick fixes for each finding, "remove all of this kind", and source.fixAll.galley
-// for fix-on-save. Every edit is minimal and bound to the document version it was
-// computed for, so a stale fix can never be applied to newer text.
+// for fix-on-save; then the actions that ignore a finding or its kind (ignore.ts).
+// Every edit is minimal and bound to the document version it was computed for, so a
+// stale fix can never be applied to newer text.
 
 import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit as LspTextEdit, WorkspaceEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleModel, FIX_MODE, Finding, FindingKind, fixAllEdits, lineTable, TextEdit } from './article';
 import { toRange } from './convert';
 import { DiagnosticData, SOURCE, toDiagnostics } from './diagnostics';
-import { effectiveSeverity, fixAllKinds, GalleySettings } from './settings';
+import { IGNORE_KIND, ignoreActions } from './ignore';
+import { fixAllKinds, GalleySettings, isShown } from './settings';
 
 export const QUICKFIX_KIND = `${CodeActionKind.QuickFix}.galley`;
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.galley`;
@@ -64,9 +66,11 @@ export function codeActions(doc: TextDocument, model: ArticleModel, settings: Ga
   const only = params.context.only;
   const actions: CodeAction[] = [];
   const table = lineTable(model.text);
-  const visible = (f: Finding) => effectiveSeverity(settings, f.kind, f.sure) !== 'off';
+  const visible = (f: Finding) => isShown(settings, f);
+  const wantFixes = admits(only, QUICKFIX_KIND, true);
+  const wantIgnores = admits(only, IGNORE_KIND, true);
 
-  if (admits(only, QUICKFIX_KIND, true)) {
+  if (wantFixes || wantIgnores) {
     let diags = params.context.diagnostics.filter((d) => d.source === SOURCE);
     if (diags.length === 0 && !params.context.diagnostics.length) {
       // clients that do not pass diagnostics: offer fixes for what lies in the range
@@ -80,9 +84,13 @@ export function codeActions(doc: TextDocument, model: ArticleModel, settings: Ga
       });
     }
     const kindsSeen = new Set<FindingKind>();
+    const found: [Diagnostic, Finding][] = [];
     for (const d of diags) {
       const f = findingOf(model, doc, d);
       if (!f) continue;
+      found.push([d, f]);
+      kindsSeen.add(f.kind);
+      if (!wantFixes) continue;
       actions.push({
         title: f.fix.title,
         kind: QUICKFIX_KIND,
@@ -90,15 +98,15 @@ export function codeActions(doc: TextDocument, model: ArticleModel, settings: Ga
         isPreferred: true,
         edit: workspaceEdit(doc, f.fix.edits, target),
       });
-      kindsSeen.add(f.kind);
     }
     for (const kind of kindsSeen) {
-      if (FIX_MODE[kind] === 'mark') continue;
+      if (!wantFixes || FIX_MODE[kind] === 'mark') continue;
       const ofKind = model.findings.filter((f) => f.kind === kind && f.sure && visible(f));
       if (ofKind.length < 2) continue;
       const edits = fixAllEdits(model.text, table, ofKind, new Set([kind]));
       actions.push({ title: fixAllTitle(kind, ofKind.length), kind: QUICKFIX_KIND, edit: workspaceEdit(doc, edits, target) });
     }
+    if (wantIgnores) actions.push(...ignoreActions(model, found, target.uri, visible));
   }
 
   if (admits(only, FIX_ALL_KIND, false)) {

@@ -1,12 +1,13 @@
 // Findings as LSP diagnostics: source "galley", code = kind, the severity from the
 // settings, and `data` pointing back at the finding so code actions need no new
-// analysis.
+// analysis. Findings the settings hide (kind off, fingerprint in galley.ignore) are
+// left out here, in the LSP layer: the model knows nothing of settings.
 
 import { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleModel, Finding } from './article';
 import { toRange, toSeverity } from './convert';
-import { effectiveSeverity, GalleySettings } from './settings';
+import { effectiveSeverity, GalleySettings, isIgnored } from './settings';
 
 export const SOURCE = 'galley';
 
@@ -23,7 +24,7 @@ export function toDiagnostics(doc: TextDocument, model: ArticleModel, settings: 
   model.findings.forEach((f: Finding, index) => {
     if (out.length >= settings.maxNumberOfProblems) return;
     const severity = toSeverity(effectiveSeverity(settings, f.kind, f.sure));
-    if (severity === undefined) return;
+    if (severity === undefined || isIgnored(settings, f)) return;
     const data: DiagnosticData = { version: doc.version, index, fingerprint: f.fingerprint };
     out.push({ range: toRange(doc, f.span), severity, source: SOURCE, code: f.kind, message: f.message, data });
   });

@@ -13,3 +13,24 @@ export interface StatusParams {
   /** Why the document was not analysed, if it was not. */
   skipped?: string;
 }
+
+/** Commands that code actions ask the client to run. The VS Code client runs them itself
+ * (writing settings is the editor's business) and says so in
+ * `initializationOptions.clientCommands`; for other clients the server answers
+ * `workspace/executeCommand` with what to put in their settings (see ignore.ts). */
+export const IGNORE_FINDING_COMMAND = 'galley.ignoreFinding';
+export const IGNORE_KIND_COMMAND = 'galley.ignoreKind';
+export const CLIENT_COMMANDS: readonly string[] = [IGNORE_FINDING_COMMAND, IGNORE_KIND_COMMAND];
+
+/** Arguments of `galley.ignoreFinding`: add `fingerprint` to `galley.ignore`. */
+export interface IgnoreFindingArgs {
+  fingerprint: string;
+  /** The document the finding is in (the scope of the setting). */
+  uri: string;
+}
+
+/** Arguments of `galley.ignoreKind`: set `galley.rules.<kind>` to "off". */
+export interface IgnoreKindArgs {
+  kind: string;
+  uri: string;
+}

@@ -9,15 +9,16 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  DocumentDiagnosticReportKind, InitializeParams, InitializeResult, ProposedFeatures, TextDocumentSyncKind, TextDocuments, WatchKind,
+  DocumentDiagnosticReportKind, InitializeParams, InitializeResult, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, QUICKFIX_KIND } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
+import { explainIgnore, IGNORE_KIND } from './ignore';
 import { Analysis, ModelCache } from './modelCache';
-import { STATUS_NOTIFICATION, StatusParams } from './protocol';
+import { CLIENT_COMMANDS, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
 import { documentSymbols } from './symbols';
 import { pathOf, WorkspaceIndex } from './workspaceIndex';
@@ -33,6 +34,8 @@ let canWatchFiles = false;
 let canRefresh = false;
 let workspaceFolders: string[] = [];
 let globalSettings: GalleySettings = DEFAULT_SETTINGS;
+// commands of code actions that the client runs itself (initializationOptions.clientCommands)
+let clientCommands = new Set<string>();
 const settingsCache = new Map<string, Promise<GalleySettings>>();
 // documents' size limits are read synchronously by the cache: keep the last known ones
 const knownSettings = new Map<string, GalleySettings>();
@@ -98,14 +101,17 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   if (params.initializationOptions && typeof params.initializationOptions === 'object') {
     const init = params.initializationOptions as Record<string, unknown>;
     if (init.galley) globalSettings = parseSettings(init.galley);
+    if (Array.isArray(init.clientCommands)) clientCommands = new Set(init.clientCommands.filter((c) => typeof c === 'string'));
   }
+  const serverCommands = CLIENT_COMMANDS.filter((c) => !clientCommands.has(c));
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'Galley' },
       foldingRangeProvider: true,
       hoverProvider: true,
-      codeActionProvider: canActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, QUICKFIX_KIND, FIX_ALL_KIND] } : true,
+      codeActionProvider: canActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, QUICKFIX_KIND, IGNORE_KIND, FIX_ALL_KIND] } : true,
+      executeCommandProvider: serverCommands.length ? { commands: serverCommands } : undefined,
       diagnosticProvider: canPull ? { identifier: 'galley', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
     },
     serverInfo: { name: 'galley', version: '0.1.0' },
@@ -256,6 +262,14 @@ connection.onCodeAction(async (params) => {
   const model = current && analyse(current).model;
   if (!current || !model) return [];
   return codeActions(current, model, settings, params, { uri: current.uri, version: current.version, documentChanges: canDocumentChanges });
+});
+
+// the ignore actions' commands, for clients that cannot run them: say what to set
+connection.onExecuteCommand((params) => {
+  const message = explainIgnore(params);
+  // a notification, not window/showMessageRequest: nothing to wait for, nothing to fail
+  if (message) void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
+  return message ?? null;
 });
 
 documents.listen(connection);

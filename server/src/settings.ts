@@ -2,7 +2,7 @@
 // configuration for each document, with defaults for clients that send none
 // (Neovim's client, for one, never answers workspace/configuration).
 
-import { DEFAULT_SEVERITY, FIX_MODE, FINDING_KINDS, FindingKind, Severity } from './article';
+import { DEFAULT_SEVERITY, FIX_MODE, FINDING_KINDS, Finding, FindingKind, Severity } from './article';
 
 export type RunMode = 'onType' | 'onSave' | 'manual';
 
@@ -16,6 +16,9 @@ export interface GalleySettings {
   run: RunMode;
   /** galley.workspace.index: count lines across the workspace's scrapes (site chrome). */
   workspaceIndex: boolean;
+  /** galley.ignore: fingerprints of suppressed findings (kind + normalised text), as
+   * normalised by `normaliseFingerprint`. */
+  ignore: ReadonlySet<string>;
 }
 
 export const DEFAULT_SETTINGS: GalleySettings = {
@@ -25,6 +28,7 @@ export const DEFAULT_SETTINGS: GalleySettings = {
   maxFileSize: 5_000_000,
   run: 'onType',
   workspaceIndex: true,
+  ignore: new Set(),
 };
 
 const SEVERITIES = new Set<Severity>(['off', 'hint', 'information', 'warning', 'error']);
@@ -51,7 +55,19 @@ export function parseSettings(raw: unknown): GalleySettings {
   if (r.run === 'onType' || r.run === 'onSave' || r.run === 'manual') s.run = r.run;
   const ws = r.workspace as Record<string, unknown> | undefined;
   if (ws && typeof ws.index === 'boolean') s.workspaceIndex = ws.index;
+  if (Array.isArray(r.ignore)) s.ignore = new Set(r.ignore.filter((x): x is string => typeof x === 'string').map(normaliseFingerprint));
   return s;
+}
+
+/** A fingerprint as compared with galley.ignore: entries written by hand may differ
+ * from the model's in case and white space. */
+export function normaliseFingerprint(fp: string): string {
+  return fp.toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Is the finding suppressed by galley.ignore? */
+export function isIgnored(s: GalleySettings, f: Pick<Finding, 'fingerprint'>): boolean {
+  return s.ignore.size > 0 && s.ignore.has(normaliseFingerprint(f.fingerprint));
 }
 
 const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warning: 3, error: 4 };
@@ -60,6 +76,12 @@ const RANK: Record<Severity, number> = { off: 0, hint: 1, information: 2, warnin
 export function fixAllKinds(s: GalleySettings): Set<FindingKind> {
   if (s.fixAllKinds) return new Set(s.fixAllKinds.filter((k) => FIX_MODE[k] !== 'mark' && s.rules[k] !== 'off'));
   return new Set(FINDING_KINDS.filter((k) => FIX_MODE[k] !== 'mark' && RANK[s.rules[k]] >= RANK.warning));
+}
+
+/** Is the finding shown at all (its kind not off, its fingerprint not ignored)? What is
+ * not shown is neither a diagnostic nor part of any fix-all. */
+export function isShown(s: GalleySettings, f: Finding): boolean {
+  return effectiveSeverity(s, f.kind, f.sure) !== 'off' && !isIgnored(s, f);
 }
 
 /** The severity a finding is shown with: its kind's, capped at information when the
