@@ -1,8 +1,10 @@
 // The palette commands: clean the article (the same edits as source.fixAll.galley),
-// restart the server, show its output.
+// restart the server, show its output; and the commands of the server's "Ignore …"
+// code actions (ignore.ts).
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { registerIgnoreCommands } from './ignore';
 
 export interface CommandHost {
   client(): LanguageClient | undefined;
@@ -48,5 +50,6 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
     ),
     vscode.commands.registerCommand('galley.restartServer', () => host.restart()),
     vscode.commands.registerCommand('galley.showOutput', () => host.output.show(true)),
+    registerIgnoreCommands(),
   );
 }

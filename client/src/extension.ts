@@ -5,6 +5,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { watchForScrapes } from './detection';
 import { ArticleStatus } from './status';
@@ -30,6 +31,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     // the server reports problems in the output channel; don't steal focus for them
     revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
+    // the "Ignore …" actions' commands write settings: this client runs them (ignore.ts)
+    initializationOptions: { clientCommands: CLIENT_COMMANDS },
   };
   return new LanguageClient('galley', 'Galley', serverOptions, clientOptions);
 }
