@@ -1,10 +1,11 @@
 // The palette commands: clean the article (the same edits as source.fixAll.galley),
-// restart the server, show its output; and the commands of the server's "Ignore …"
-// code actions (ignore.ts).
+// preview the cleaned article (preview.ts), restart the server, show its output; and
+// the commands of the server's "Ignore …" code actions (ignore.ts).
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { registerIgnoreCommands } from './ignore';
+import { registerPreview } from './preview';
 
 export interface CommandHost {
   client(): LanguageClient | undefined;
@@ -14,6 +15,16 @@ export interface CommandHost {
 }
 
 const FIX_ALL = 'source.fixAll.galley';
+
+/** The server's source.fixAll.galley edit for the document as it is now (so with the
+ * settings and galley.ignore applied), or undefined when there is nothing to fix. The
+ * one source of the cleaning edits, for Clean Article and its preview. */
+export async function fixAllEdit(host: CommandHost, doc: vscode.TextDocument): Promise<vscode.WorkspaceEdit | undefined> {
+  await host.ensureClient();
+  const full = new vscode.Range(0, 0, doc.lineCount, 0);
+  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, full, FIX_ALL);
+  return actions?.find((a) => a.kind?.value === FIX_ALL && a.edit)?.edit;
+}
 
 /** Applies Galley's fix-all to a document; returns how many edits were applied. */
 async function cleanArticle(host: CommandHost, uri?: vscode.Uri): Promise<number> {
@@ -26,16 +37,13 @@ async function cleanArticle(host: CommandHost, uri?: vscode.Uri): Promise<number
     void vscode.window.showInformationMessage('Galley: this file is not in Article mode.');
     return 0;
   }
-  await host.ensureClient();
-  const full = new vscode.Range(0, 0, doc.lineCount, 0);
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, full, FIX_ALL);
-  const fix = actions?.find((a) => a.kind?.value === FIX_ALL && a.edit);
-  if (!fix?.edit) {
+  const edit = await fixAllEdit(host, doc);
+  if (!edit) {
     void vscode.window.setStatusBarMessage('Galley: nothing to clean', 3000);
     return 0;
   }
-  const n = fix.edit.get(doc.uri).length;
-  const ok = await vscode.workspace.applyEdit(fix.edit);
+  const n = edit.get(doc.uri).length;
+  const ok = await vscode.workspace.applyEdit(edit);
   if (!ok) throw new Error('the edit was rejected (the document changed meanwhile?)');
   return n;
 }
@@ -50,6 +58,7 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
     ),
     vscode.commands.registerCommand('galley.restartServer', () => host.restart()),
     vscode.commands.registerCommand('galley.showOutput', () => host.output.show(true)),
+    registerPreview(host),
     registerIgnoreCommands(),
   );
 }
