@@ -188,6 +188,7 @@ export class WorkspaceIndex {
 
   watched(changes: readonly FileEvent[]): void {
     if (!this.#active) return;
+    const deletedDirs = new Set<string>();
     for (const c of changes) {
       const path = pathOf(c.uri);
       if (path === undefined) continue;
@@ -197,22 +198,33 @@ export class WorkspaceIndex {
       if (c.type === FileChangeType.Deleted) {
         // a file, or a directory and everything under it; open documents keep their text
         if (this.host.openText(path) === undefined) this.#forget(path);
-        if (!isScrapeName(path)) this.#forgetUnder(path);
+        if (!isScrapeName(path)) deletedDirs.add(path);
       } else if (isScrapeName(path) && this.host.openText(path) === undefined) {
         void this.#indexFile(path, root);
       }
     }
+    if (deletedDirs.size) this.#forgetUnder(deletedDirs);
   }
 
-  /** Forgets the documents under a deleted directory. Looks at the folders first, so
-   * that deleting many files costs one pass over the folders each, not over the
-   * documents. */
-  #forgetUnder(dir: string): void {
-    const prefix = dir.endsWith(sep) ? dir : dir + sep;
-    let any = false;
-    for (const f of this.index.folders()) if (f === dir || f.startsWith(prefix)) any = true;
-    if (!any) return;
-    for (const doc of [...this.index.documents()]) if (doc.startsWith(prefix) && this.host.openText(doc) === undefined) this.#forget(doc);
+  /** Forgets the documents under deleted directories (any deleted path that is not a
+   * scrape's may be one): one pass over the folders, each checked by its ancestors, and
+   * one over the documents only if a folder was under one. Linear per notification
+   * however many paths it deletes. */
+  #forgetUnder(deleted: ReadonlySet<string>): void {
+    const gone = new Set<string>();
+    for (const f of this.index.folders()) {
+      for (let d = f, up = dirname(f); ; d = up, up = dirname(up)) {
+        if (deleted.has(d)) {
+          gone.add(f);
+          break;
+        }
+        if (up === d) break;
+      }
+    }
+    if (!gone.size) return;
+    for (const doc of [...this.index.documents()]) {
+      if (gone.has(this.index.folderOf(doc)!) && this.host.openText(doc) === undefined) this.#forget(doc);
+    }
   }
 
   // ---------------------------------------------------------------- indexing
