@@ -22,8 +22,11 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
 
   // duplicates: a later block repeating an earlier one, inside a story
   const dupOf = findDuplicates(blocks, (b) => reading.story[b.index] >= 0 && ['caption', 'body', 'other', 'dek'].includes(reading.role[b.index]));
+  // a headline printed twice (above and below the byline) is how many sites lay out a
+  // title, and the reader's labels keep both: never a removable duplicate
+  const counts = (k: number) => reading.role[k] !== 'chrome' && reading.role[k] !== 'headline';
   for (let i = 0; i < blocks.length; i++) {
-    if (dupOf[i] >= 0 && reading.role[dupOf[i]] !== 'chrome') reading.role[i] = 'duplicate';
+    if (dupOf[i] >= 0 && counts(dupOf[i])) reading.role[i] = 'duplicate';
     else dupOf[i] = -1;
   }
 
