@@ -6,7 +6,7 @@ import { Features, features, proseLevel } from './features';
 import { LineTable, lineTable } from './lines';
 import {
   isByline, isCommentHead, isCopyright, isDateline, isDivider, isListHeader, isMetaCounter, isNameLine, isPhotoCredit,
-  isRelatedLink, isTruncationMarker, isUiLabel, isWidgetResidue, trailingCredit,
+  isRelatedLink, isSelfGlued, isHashtagRun, isTruncationMarker, isUiLabel, isWidgetResidue, trailingCredit,
 } from './patterns';
 import { Span } from './types';
 
@@ -95,6 +95,8 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   if (isTruncationMarker(text)) return 'truncation';
   if (isUiLabel(text)) return isListHeader(text) ? 'list-header' : 'ui';
   if (isRelatedLink(text)) return 'related';
+  // an image's alt text left in the scrape: a card's title glued to itself, a pin's tags
+  if (isSelfGlued(text) || isHashtagRun(text)) return 'image';
   if (isPhotoCredit(text)) return 'credit';
   if (isCopyright(text) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
   if (isCommentHead(text)) return 'comment-head';

@@ -157,7 +157,7 @@ export function isDateline(raw: string): boolean {
 
 const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
 const BYLINE = new RegExp(
-  `^(by|written by|words by|story by|posted by|reported by|text by)(\\s*:?\\s+|(?=[A-Z]))(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
+  `^(by|written by|words by|story by|posted by|reported by|text by|analysis by|opinion by|commentary by|review by)(\\s*:?\\s+|(?=[A-Z]))(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
   'iu',
 );
 
@@ -218,6 +218,23 @@ export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
 export function isRelatedLink(text: string): boolean {
   if (text.length > 220) return false;
   return /^(related( (post|story|article|content|coverage|reading|video|link))?|read more|read also|also read|see also|more on this|recommended( reading)?|don['’]t miss|watch|listen|more from [\w .&-]{1,40}|click here)\s*[:>»|-]\s*\S/i.test(text);
+}
+
+/** A card's link text doubled by the scrape (an image's alt text glued to the link's
+ * label): "Pickled Brussels Sprouts RecipePickled Brussels Sprouts Recipe Mini…".
+ * A paragraph never repeats its own opening glued to a word. */
+export function isSelfGlued(text: string): boolean {
+  if (text.length < 32 || text.length > 600) return false;
+  const head = text.slice(0, 16);
+  const at = text.indexOf(head, 8);
+  return at > 0 && /[\p{Ll}\p{N}.!?)]/u.test(text[at - 1]);
+}
+
+/** A pin's description: "… for the Holidays #ad #DonVictorHoney #canning #jam …". Many
+ * tags make up much of the line; a sentence with a tag or two is a tweet's text. */
+export function isHashtagRun(text: string): boolean {
+  const tags = text.match(/(^|\s)#[\p{L}\p{N}_]+/gu)?.length ?? 0;
+  return tags >= 5 && tags >= text.split(/\s+/).length * 0.35;
 }
 
 /** The head of a reader comment: "Milan Griffes on September 12, 2018 at 4:47 pm

@@ -191,10 +191,18 @@ function findStoppers(blocks: BlockInfo[]): Uint8Array {
  * followed by one) to the end of the page or the next story. */
 function findComments(blocks: BlockInfo[], starts: Uint8Array): Uint8Array {
   const c = new Uint8Array(blocks.length);
+  // a comment without a "says:" head: its author and date, its text, a Reply button
+  const head = new Uint8Array(blocks.length);
+  for (let i = 2; i < blocks.length; i++) {
+    if (!/^reply$/i.test(blocks[i].text)) continue;
+    const said = blocks[i - 1];
+    const who = blocks[i - 2];
+    if ((said.tag === 'prose' || said.tag === 'sentence') && (who.tag === 'date' || who.tag === 'byline')) head[i - 2] = 1;
+  }
   let on = false;
   for (const b of blocks) {
     if (starts[b.index]) on = false;
-    if (b.tag === 'comment-head') on = true;
+    if (b.tag === 'comment-head' || head[b.index]) on = true;
     if (on) c[b.index] = 1;
   }
   return c;
@@ -651,6 +659,7 @@ export function readStories(page: Page): Reading {
   for (let i = 0; i < n; i++) if (storyOf[i] < 0) role[i] = outsideRole(blocks[i]);
   smoothOutside(blocks, role, storyOf, unsure);
   protectTitleEchoes(blocks, drafts, role, storyOf);
+  protectTitleLines(blocks, drafts, role, storyOf);
   for (const s of chosen) for (const a of s.zone.alternatives) if (storyOf[a] < 0 || role[a] === 'chrome') role[a] = 'other';
   return { stories: drafts, role, story: storyOf, unsure };
 }
@@ -729,6 +738,38 @@ function protectTitleEchoes(blocks: BlockInfo[], drafts: StoryDraft[], role: Rol
       }
     }
   }
+}
+
+/** A title the reading did not choose is still not chrome to be removed when its place
+ * says "page title": the first line of the page, the title lines between the last menu
+ * and a story's start, a title with its byline or date under it. The model is unsure
+ * which of them is the headline, and removing a headline is data loss. */
+function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role[], storyOf: Int32Array): void {
+  const keep = (i: number) => {
+    if (storyOf[i] < 0 && role[i] === 'chrome') role[i] = 'other';
+  };
+  // (a line of links joined by separators is a menu, whatever its capitals)
+  const titleLike = (b: BlockInfo) =>
+    (b.tag === 'title' || b.tag === 'name') && !b.f.bullet && b.f.words >= 2 && b.f.pipes === 0 && !/\s[•·]\s/.test(b.text) && !isPromotional(b.text);
+  if (blocks.length && titleLike(blocks[0])) keep(0);
+  for (const d of drafts) {
+    for (let i = d.first - 1, seen = 0; i >= 0 && seen < 3 && storyOf[i] < 0; i--) {
+      const b = blocks[i];
+      if (furniture(b)) continue;
+      if (!titleLike(b)) break;
+      keep(i);
+      seen++;
+    }
+  }
+  // a signed title outside every story; several of them are a list of teasers
+  const signed: number[] = [];
+  for (let i = 0; i < blocks.length; i++) {
+    if (storyOf[i] >= 0 || !headlineShaped(blocks[i]) || isPromotional(blocks[i].text)) continue;
+    let k = i + 1;
+    while (k < blocks.length && furniture(blocks[k])) k++;
+    if (k < blocks.length && blocks[k].tag === 'byline') signed.push(i);
+  }
+  if (signed.length === 1) keep(signed[0]);
 }
 
 /** Assigns the roles of one story's blocks. */
