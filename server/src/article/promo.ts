@@ -4,7 +4,7 @@
 
 const LABELS = /\b(sponsored( content| post| by)?|paid (content|post|for by)|presented by|brought to you by|in partnership with|advertorial|partner content|promoted( by)?)\b/i;
 const CALLS =
-  /\b(learn more|find out more|read more|sign up|signup|register (now|today|here)|subscribe (now|today|here)|join (us|now|today|the)|download (now|the app|our)|shop now|buy now|get started|request a demo|book (a|your) (demo|call)|contact us|click here|visit (us|our)|don['’]t miss|try (it )?(free|now|today)|start your free|free trial|hear from|to learn more|(get|sign up for|subscribe to) (the|our) newsletter)\b/i;
+  /\b(learn more|find out more|read more|sign up|signup|register (now|today|here)|subscribe (now|today|here)|join (us|now|today|the)|download (now|the app|our)|shop now|buy now|get started|request a demo|book (a|your) (demo|call)|contact us|click here|visit (us|our)|don['’]t miss|try (it )?(free|now|today)|start your free|free trial|hear from|to learn more|(get|sign up for|subscribe to) (the|our) newsletter|unsubscribe at any time|no spam|(get|receive) (the latest|breaking|exclusive))\b/i;
 const WE_VOICE = /(^|[.!?]\s+)(we|our)\s+(champion|help|offer|provide|deliver|empower|enable|are (committed|proud|dedicated)|believe|advocate|serve|support|represent|work with|partner|build|make|bring|invite)\b/i;
 const SELF_DESCRIPTION = /^(the\s+)?[A-Z][\w&.-]*(\s+[A-Z][\w&.-]*){0,6}\s+(\([A-Z]{2,8}\)\s+)?(is (a|an|the) (leading|premier|global|trusted|nonprofit|non-profit)|represents|empowers|provides|offers|helps)\b/;
 

@@ -303,6 +303,9 @@ function resumesAfterBox(ctx: Context, from: number, limit: number): number {
   // a box of page furniture is short; lists of content (items, short lines, titles)
   // between paragraphs cost less, so a listing article keeps its text
   let budget = 14;
+  let runStart = -1;
+  let runChars = 0;
+  let runGap = 0;
   for (let i = from; i < limit && i - from <= 48; i++) {
     const b = blocks[i];
     if (i > from && (starts[i] || HEAVY.has(b.tag) || b.blanksBefore >= 3)) return -1;
@@ -311,16 +314,38 @@ function resumesAfterBox(ctx: Context, from: number, limit: number): number {
     }
     budget -= ['item', 'short', 'title', 'sentence', 'name', 'image'].includes(b.tag) ? 0.3 : 1;
     if (budget < 0) return -1;
+    // short sentences in a row (a list of jokes, a post's "EDIT:" note) are text too; a
+    // signature or a one-line answer may sit between two of them, no more
+    if (b.tag === 'sentence' && b.f.words >= 5 && !isPromotional(b.text)) {
+      if (runStart < 0) runStart = i;
+      runChars += b.f.chars;
+      runGap = 0;
+      if (runChars >= 150 && i > runStart && !ctx.comments[runStart]) return runStart;
+    } else if (!furniture(b) && (++runGap > 1 || b.f.words > 4 || !['short', 'title', 'name'].includes(b.tag))) {
+      runStart = -1;
+      runChars = 0;
+    }
     if ((b.tag === 'prose' || (b.tag === 'sentence' && b.f.chars >= 120)) && !ctx.bios[i] && !ctx.comments[i]) {
       // the text resumes with a real paragraph, not a teaser card's dek (a title above
       // it, its date or picture below it)
       const next = blocks[i + 1];
       const prev = blocks[i - 1];
-      const card = (next && (next.tag === 'date' || next.tag === 'meta' || next.tag === 'image')) || (prev && prev.tag === 'title' && prev.f.words >= 4 && b.f.chars < 250);
+      const card = (next && (next.tag === 'date' || next.tag === 'meta' || next.tag === 'image')) || (prev && prev.tag === 'title' && prev.f.words >= 4 && b.f.chars < 250 && anotherCard(blocks, i + 1));
       if (!card) return i;
     }
   }
   return -1;
+}
+
+/** Teaser cards come in series: another title with a line of text under it follows
+ * soon. A lone title over a paragraph is the story's crosshead. */
+function anotherCard(blocks: BlockInfo[], from: number): boolean {
+  for (let k = from; k < blocks.length && k < from + 5; k++) {
+    const t = blocks[k];
+    const under = blocks[k + 1];
+    if (t.tag === 'title' && t.f.words >= 4 && under && (under.tag === 'prose' || under.tag === 'sentence')) return true;
+  }
+  return false;
 }
 
 /** Where a story's text begins: its first core paragraph, or an earlier paragraph
@@ -756,7 +781,7 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
     for (let i = d.first - 1, seen = 0; i >= 0 && seen < 3 && storyOf[i] < 0; i--) {
       const b = blocks[i];
       if (furniture(b)) continue;
-      if (!titleLike(b)) break;
+      if (!titleLike(b) || b.f.words < 3) break;
       keep(i);
       seen++;
     }
