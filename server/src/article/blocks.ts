@@ -2,7 +2,7 @@
 // element of the page on one line) and tags each with what its form alone says.
 // Context is weighed later, in stories.ts.
 
-import { Features, features, proseLevel } from './features';
+import { Features, features, proseLevel, readsEnglish } from './features';
 import { LineTable, lineTable } from './lines';
 import {
   isByline, isCommentHead, isCopyright, isDateline, isDivider, isListHeader, isMetaCounter, isNameLine, isPhotoCredit,
@@ -55,6 +55,9 @@ export interface Page {
   blocks: BlockInfo[];
   /** Block index of each line, -1 for blank lines. */
   blockOfLine: Int32Array;
+  /** Whether the page's prose is English (readsEnglish): rules built on English words
+   * stand back when it is not. */
+  english: boolean;
 }
 
 const BULLET_PREFIX = /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/;
@@ -122,8 +125,9 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
 export function readBlocks(text: string): Page {
   const table = lineTable(text);
   const lineCount = table.starts.length;
-  const blocks: BlockInfo[] = [];
   const blockOfLine = new Int32Array(lineCount).fill(-1);
+  // first the lines and their features; the page's language decides how prose is read
+  const raw: { line: number; s: number; e: number; t: string; f: Features; blanks: number }[] = [];
   let blanks = 0;
   for (let line = 0; line < lineCount; line++) {
     const ls = table.starts[line];
@@ -137,26 +141,28 @@ export function readBlocks(text: string): Page {
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
-    const f = features(t, s - ls);
-    const level = proseLevel(f);
+    raw.push({ line, s, e, t, f: features(t, s - ls), blanks });
+    blanks = 0;
+  }
+  const english = readsEnglish(raw.map((r) => r.f));
+  const blocks: BlockInfo[] = raw.map(({ line, s, e, t, f, blanks: before }, index) => {
+    const level = proseLevel(f, english);
     const tag = tagOf(t, f, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(t);
-    const b: BlockInfo = {
-      index: blocks.length,
+    blockOfLine[line] = index;
+    return {
+      index,
       line,
-      lineSpan: { start: ls, end: le },
+      lineSpan: { start: table.starts[line], end: table.ends[line] },
       span: { start: s, end: e },
       text: t,
       f,
       level,
       tag,
       creditAt: ca >= 0 ? s + ca : -1,
-      blanksBefore: blanks,
+      blanksBefore: before,
       key: t.length <= 400 ? normalizeKey(t) : '',
     };
-    blockOfLine[line] = b.index;
-    blocks.push(b);
-    blanks = 0;
-  }
-  return { text, table, blocks, blockOfLine };
+  });
+  return { text, table, blocks, blockOfLine, english };
 }

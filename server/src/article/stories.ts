@@ -69,7 +69,8 @@ function findCaptions(blocks: BlockInfo[]): Uint8Array {
     // the caption reads like a sentence (or is an image's name); a short title right
     // above a credit may just as well be the headline over its lead photo
     const p = blocks[i - 1];
-    if (!p || p.f.bullet || p.f.chars > 400) continue;
+    // (a paragraph of three sentences or more is the text, not a caption)
+    if (!p || p.f.bullet || p.f.chars > 400 || p.f.sentences >= 2) continue;
     if (p.tag === 'prose' || p.tag === 'sentence' || p.tag === 'image') {
       cap[i - 1] = 1;
       // alt text of the photo, right above its caption
