@@ -127,8 +127,10 @@ const DATE_TOKEN = new RegExp(
 );
 const DATE_FILLER = new Set(
   ('updated published posted first last modified on at am pm a.m. p.m. edt est gmt utc bst cet cest pst pdt cst cdt ist ' +
-    'ago hours hour minutes minute mins min days day h m d read time by and | / , - – — : · • in of the').split(' '),
+    'ago hours hour minutes minute mins min days day h m d read time by and | / , - – — : · • in of the comments comment').split(' '),
 );
+
+const OPENS_WITH_DATE = new RegExp(`^(${DATE_TOKEN.source})`, 'i');
 
 /** Does the text name a date or a time of day? */
 export function hasDate(text: string): boolean {
@@ -149,7 +151,9 @@ export function isDateline(raw: string): boolean {
     .filter(Boolean);
   let other = 0;
   for (const w of rest) if (!DATE_FILLER.has(w)) other++;
-  if (other <= 3 && other <= rest.length / 2 + 1) return true;
+  // a post's meta line opens with its date: "October 15, 2018/0 Comments/in Perfomance News /by jdadmin"
+  const opens = OPENS_WITH_DATE.test(text);
+  if (other <= (opens ? 4 : 3) && other <= rest.length / 2 + 1) return true;
   // a date followed by the author: "February 1, 2019 Ilana Muhlstein, MS, RDN"
   const lead = new RegExp(`^(${DATE_TOKEN.source})[\\s,|·•-]*(by:?\\s+)?[A-Z][\\p{L}'’.-]+(\\s+[A-Z][\\p{L}'’.-]+){1,3}(,\\s*[A-Z][\\w.]{1,6}){0,3}$`, 'iu');
   return lead.test(text);

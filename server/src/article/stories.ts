@@ -349,6 +349,33 @@ function anotherCard(blocks: BlockInfo[], from: number): boolean {
   return false;
 }
 
+/** The page's first line when it reads as the title of the text starting at `start`:
+ * title-shaped, and nothing but a short list (a table of contents) and section labels
+ * between them. Returns its index, or -1. */
+function pageTitleAbove(blocks: BlockInfo[], start: number): number {
+  const t = blocks[0];
+  if (!t || start === 0 || start > 16 || t.tag !== 'title' || t.f.pipes > 0 || isPromotional(t.text)) return -1;
+  for (let i = 1; i < start; i++) {
+    const b = blocks[i];
+    if (b.tag === 'prose' || b.tag === 'sentence' || b.tag === 'form' || b.tag === 'copyright') return -1;
+  }
+  return 0;
+}
+
+/** Is the block a headline long enough to pass for a paragraph ("[The Palace] The Beauty
+ * of Korea Revealed at ‘2018 Welcome Daehak-ro Festival’! To the Actual Scene!"), as its
+ * dateline or byline right under it shows? Returns where its text starts, or -1. */
+function signedTitle(blocks: BlockInfo[], i: number): number {
+  const b = blocks[i];
+  if (!b || b.f.bullet || b.f.words > 30 || b.f.chars > 240 || /\.["”’']?$/.test(b.text)) return -1;
+  let k = i + 1;
+  while (k < blocks.length && furniture(blocks[k])) k++;
+  if (k >= blocks.length || (blocks[k].tag !== 'date' && blocks[k].tag !== 'byline')) return -1;
+  k++;
+  while (k < blocks.length && (furniture(blocks[k]) || blocks[k].tag === 'date' || blocks[k].tag === 'byline')) k++;
+  return k < blocks.length ? k : -1;
+}
+
 /** Where a story's text begins: its first core paragraph, or an earlier paragraph
  * separated from it only by a box (a photo with caption and credit, an audio player,
  * a "View all" link). Stops at the story's header: a byline or date above. */
@@ -456,7 +483,7 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
     case 'prose':
       if (f.words > 30 || f.chars > 240) return -Infinity;
       // a headline may end in a question, an exclamation or a quote, rarely a full stop
-      s = /[!?]["”’']?$/.test(b.text) ? 2.5 : 2;
+      s = /[!?]["”’']?$/.test(b.text) ? 2.5 : /[^.]\.$/.test(b.text) ? 1 : 2;
       break;
     default:
       return -Infinity;
@@ -623,7 +650,10 @@ export function readStories(page: Page): Reading {
   for (let i = 1; i < cores.length; i++) if (cores[i].score > cores[main].score) main = i;
   interface Planned { core: Core; zone: HeaderZone; end: number }
   const plan = (c: Core, floor: number, limit: number): Planned => {
-    const first = extendUp(ctx, c.first, floor);
+    let first = extendUp(ctx, c.first, floor);
+    // a long headline read as the text's first paragraph: its date or byline right under it
+    const dated = signedTitle(blocks, first);
+    if (dated > first && dated <= c.last) first = dated;
     const core = first === c.first ? c : { ...c, first };
     const zone = findHeader(ctx, core.first, floor);
     return { core, zone, end: extendDown(ctx, c.last, limit) };
@@ -678,6 +708,13 @@ export function readStories(page: Page): Reading {
   // the first story of a page may sit right at its top
   for (let i = 1; i < chosen.length; i++) {
     if (chosen[i - 1].end >= chosen[i].zone.start) chosen[i - 1].end = chosen[i].zone.start - 1;
+  }
+
+  // a page's only story without a headline of its own takes the page's title: its first
+  // line, when only a short table of contents lies between them (a wiki or a manual)
+  if (chosen.length === 1 && chosen[0].zone.headline < 0) {
+    const top = pageTitleAbove(blocks, chosen[0].zone.start);
+    if (top >= 0) chosen[0].zone = { start: top, headline: top, alternatives: [], score: 2 };
   }
 
   const drafts: StoryDraft[] = [];
