@@ -45,8 +45,8 @@ export interface BlockInfo {
   /** Offset (in the text) where a credit glued to the end of this line starts, or -1. */
   creditAt: number;
   blanksBefore: number;
-  /** Normalised text used to spot repeats (headline echoes, duplicates). */
-  key: string;
+  /** Normalised text used to spot repeats (headline echoes), '' for long lines. */
+  readonly key: string;
 }
 
 export interface Page {
@@ -117,6 +117,31 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   return 'short';
 }
 
+/** A block whose key is made on first use: only headlines and the lines outside the
+ * stories are ever compared by key, and normalising every line costs more than the
+ * rest of reading it. */
+class LineBlock implements BlockInfo {
+  #key: string | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly line: number,
+    readonly lineSpan: Span,
+    readonly span: Span,
+    readonly text: string,
+    readonly f: Features,
+    readonly level: 0 | 1 | 2,
+    readonly tag: Tag,
+    readonly creditAt: number,
+    readonly blanksBefore: number,
+  ) {}
+
+  get key(): string {
+    this.#key ??= this.text.length <= 400 ? normalizeKey(this.text) : '';
+    return this.#key;
+  }
+}
+
 export function readBlocks(text: string): Page {
   const table = lineTable(text);
   const lineCount = table.starts.length;
@@ -139,19 +164,7 @@ export function readBlocks(text: string): Page {
     const level = proseLevel(f);
     const tag = tagOf(t, f, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(t);
-    const b: BlockInfo = {
-      index: blocks.length,
-      line,
-      lineSpan: { start: ls, end: le },
-      span: { start: s, end: e },
-      text: t,
-      f,
-      level,
-      tag,
-      creditAt: ca >= 0 ? s + ca : -1,
-      blanksBefore: blanks,
-      key: t.length <= 400 ? normalizeKey(t) : '',
-    };
+    const b = new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, f, level, tag, ca >= 0 ? s + ca : -1, blanks);
     blockOfLine[line] = b.index;
     blocks.push(b);
     blanks = 0;

@@ -51,7 +51,6 @@ interface Context {
   starts: Uint8Array;
   stopper: Uint8Array;
   comments: Uint8Array;
-  echoes: Map<string, number>;
 }
 
 // ------------------------------------------------------------------ block context
@@ -556,8 +555,6 @@ export function readStories(page: Page): Reading {
   const role: Role[] = new Array(n).fill('chrome');
   const storyOf = new Int32Array(n).fill(-1);
   const unsure = new Uint8Array(n);
-  const echoes = new Map<string, number>();
-  for (const b of blocks) if (b.key) echoes.set(b.key, (echoes.get(b.key) ?? 0) + 1);
   const bios = findBios(blocks);
   const starts = findStoryStarts(blocks, bios);
   const ctx: Context = {
@@ -567,7 +564,6 @@ export function readStories(page: Page): Reading {
     starts,
     stopper: findStoppers(blocks),
     comments: findComments(blocks, starts),
-    echoes,
   };
 
   let cores = findCores(ctx, (b) => b.tag === 'prose').filter(qualifies);
