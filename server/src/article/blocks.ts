@@ -59,9 +59,39 @@ export interface Page {
 
 const BULLET_PREFIX = /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/;
 
+const keyBuffer = new Uint16Array(512);
+
 export function normalizeKey(text: string): string {
-  return text
-    .replace(BULLET_PREFIX, '')
+  const t = text.replace(BULLET_PREFIX, '');
+  return t.length <= keyBuffer.length ? asciiKey(t) ?? slowKey(t) : slowKey(t);
+}
+
+/** normalizeKey in one pass for text of ASCII letters, digits, punctuation and quotes
+ * (most lines), where lower-casing is per character and letters and digits are
+ * [a-z0-9]; undefined for any other text. */
+function asciiKey(t: string): string | undefined {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    // quotes are dropped: "Don’t" and "Dont" are one key
+    if (c === 0x22 || c === 0x27 || c === 0x60) continue;
+    if (c >= 128) {
+      if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
+      return undefined;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) keyBuffer[n++] = 32;
+      keyBuffer[n++] = c;
+      gap = false;
+    } else gap = true;
+  }
+  return String.fromCharCode.apply(null, keyBuffer.subarray(0, n) as unknown as number[]);
+}
+
+function slowKey(t: string): string {
+  return t
     .toLowerCase()
     .replace(/[‘’“”"'`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
