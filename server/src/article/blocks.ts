@@ -45,8 +45,8 @@ export interface BlockInfo {
   /** Offset (in the text) where a credit glued to the end of this line starts, or -1. */
   creditAt: number;
   blanksBefore: number;
-  /** Normalised text used to spot repeats (headline echoes, duplicates). */
-  key: string;
+  /** Normalised text used to spot repeats (headline echoes), '' for long lines. */
+  readonly key: string;
 }
 
 export interface Page {
@@ -62,9 +62,39 @@ export interface Page {
 
 const BULLET_PREFIX = /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/;
 
+const keyBuffer = new Uint16Array(512);
+
 export function normalizeKey(text: string): string {
-  return text
-    .replace(BULLET_PREFIX, '')
+  const t = text.replace(BULLET_PREFIX, '');
+  return t.length <= keyBuffer.length ? asciiKey(t) ?? slowKey(t) : slowKey(t);
+}
+
+/** normalizeKey in one pass for text of ASCII letters, digits, punctuation and quotes
+ * (most lines), where lower-casing is per character and letters and digits are
+ * [a-z0-9]; undefined for any other text. */
+function asciiKey(t: string): string | undefined {
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < t.length; i++) {
+    let c = t.charCodeAt(i);
+    // quotes are dropped: "Don’t" and "Dont" are one key
+    if (c === 0x22 || c === 0x27 || c === 0x60) continue;
+    if (c >= 128) {
+      if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
+      return undefined;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) keyBuffer[n++] = 32;
+      keyBuffer[n++] = c;
+      gap = false;
+    } else gap = true;
+  }
+  return String.fromCharCode.apply(null, keyBuffer.subarray(0, n) as unknown as number[]);
+}
+
+function slowKey(t: string): string {
+  return t
     .toLowerCase()
     .replace(/[‘’“”"'`´]/g, '')
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
@@ -122,6 +152,31 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   return 'short';
 }
 
+/** A block whose key is made on first use: only headlines and the lines outside the
+ * stories are ever compared by key, and normalising every line costs more than the
+ * rest of reading it. */
+class LineBlock implements BlockInfo {
+  #key: string | undefined;
+
+  constructor(
+    readonly index: number,
+    readonly line: number,
+    readonly lineSpan: Span,
+    readonly span: Span,
+    readonly text: string,
+    readonly f: Features,
+    readonly level: 0 | 1 | 2,
+    readonly tag: Tag,
+    readonly creditAt: number,
+    readonly blanksBefore: number,
+  ) {}
+
+  get key(): string {
+    this.#key ??= this.text.length <= 400 ? normalizeKey(this.text) : '';
+    return this.#key;
+  }
+}
+
 export function readBlocks(text: string): Page {
   const table = lineTable(text);
   const lineCount = table.starts.length;
@@ -150,19 +205,7 @@ export function readBlocks(text: string): Page {
     const tag = tagOf(t, f, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(t);
     blockOfLine[line] = index;
-    return {
-      index,
-      line,
-      lineSpan: { start: table.starts[line], end: table.ends[line] },
-      span: { start: s, end: e },
-      text: t,
-      f,
-      level,
-      tag,
-      creditAt: ca >= 0 ? s + ca : -1,
-      blanksBefore: before,
-      key: t.length <= 400 ? normalizeKey(t) : '',
-    };
+    return new LineBlock(index, line, { start: table.starts[line], end: table.ends[line] }, { start: s, end: e }, t, f, level, tag, ca >= 0 ? s + ca : -1, before);
   });
   return { text, table, blocks, blockOfLine, english };
 }

@@ -2,8 +2,13 @@
 // repeats a paragraph. A block is a duplicate when most of its word 4-grams occur, in
 // one earlier block that is at least as long. Hashing keeps this linear in the
 // size of the page: each shingle is looked up once.
+//
+// Words and shingles are numbered exactly (no hash stands for a word): a word is
+// interned by its lower-cased characters, compared in place, so that this costs no
+// string per word; a shingle is a 4-tuple of word numbers in an open-addressing table.
 
 import { BlockInfo } from './blocks';
+import { isWordChar, startsWord } from './features';
 
 // short repeated lines (a video's title shown twice) are left alone; captions repeating
 // a dek and pull quotes are longer
@@ -11,27 +16,166 @@ const MIN_WORDS = 10;
 const CONTAINMENT = 0.8;
 const MAX_POSTINGS = 8;
 
-function hash(a: string, b: string, c: string, d: string): string {
-  return a + '\u0001' + b + '\u0001' + c + '\u0001' + d;
+/** Numbers the lower-cased words of a page: equal words get equal numbers. */
+class WordTable {
+  #slots = new Int32Array(1 << 12).fill(-1);
+  readonly #words: string[] = [];
+
+  /** The number of text[start, end) lower-cased (as `toLowerCase` does). */
+  id(text: string, start: number, end: number): number {
+    let h = 0x811c9dc5;
+    let ascii = true;
+    for (let i = start; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 128) {
+        ascii = false;
+        break;
+      }
+      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
+    }
+    // beyond ASCII, lower-casing may change the length or depend on the neighbours
+    // (final sigma): hash the lower-cased string itself
+    const lower = ascii ? undefined : text.slice(start, end).toLowerCase();
+    if (lower !== undefined) {
+      h = 0x811c9dc5;
+      for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
+    }
+    const mask = this.#slots.length - 1;
+    for (let s = h & mask; ; s = (s + 1) & mask) {
+      const id = this.#slots[s];
+      if (id < 0) {
+        this.#slots[s] = this.#words.length;
+        this.#words.push(lower ?? text.slice(start, end).toLowerCase());
+        if (this.#words.length * 2 > this.#slots.length) this.#grow();
+        return this.#words.length - 1;
+      }
+      const w = this.#words[id];
+      if (lower !== undefined ? w === lower : sameAscii(w, text, start, end)) return id;
+    }
+  }
+
+  #grow(): void {
+    const old = this.#words;
+    this.#slots = new Int32Array(this.#slots.length * 2).fill(-1);
+    const mask = this.#slots.length - 1;
+    old.forEach((w, id) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+      let s = h & mask;
+      while (this.#slots[s] >= 0) s = (s + 1) & mask;
+      this.#slots[s] = id;
+    });
+  }
+}
+
+/** Is `w` the ASCII text[start, end) lower-cased? */
+function sameAscii(w: string, text: string, start: number, end: number): boolean {
+  if (w.length !== end - start) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i - start)) return false;
+  }
+  return true;
+}
+
+/** Numbers 4-tuples of word numbers: equal shingles get equal numbers. */
+class ShingleTable {
+  #slots = new Int32Array(1 << 12).fill(-1);
+  #tuples = new Int32Array(4 << 11);
+  size = 0;
+
+  id(a: number, b: number, c: number, d: number): number {
+    const mask = this.#slots.length - 1;
+    const t = this.#tuples;
+    for (let s = mix(a, b, c, d) & mask; ; s = (s + 1) & mask) {
+      const id = this.#slots[s];
+      if (id < 0) {
+        const n = this.size++;
+        if (n * 4 + 4 > this.#tuples.length) {
+          const grown = new Int32Array(this.#tuples.length * 2);
+          grown.set(this.#tuples);
+          this.#tuples = grown;
+        }
+        this.#tuples.set([a, b, c, d], n * 4);
+        this.#slots[s] = n;
+        if (this.size * 2 > this.#slots.length) this.#grow();
+        return n;
+      }
+      const o = id * 4;
+      if (t[o] === a && t[o + 1] === b && t[o + 2] === c && t[o + 3] === d) return id;
+    }
+  }
+
+  #grow(): void {
+    this.#slots = new Int32Array(this.#slots.length * 2).fill(-1);
+    const mask = this.#slots.length - 1;
+    const t = this.#tuples;
+    for (let n = 0; n < this.size; n++) {
+      let s = mix(t[n * 4], t[n * 4 + 1], t[n * 4 + 2], t[n * 4 + 3]) & mask;
+      while (this.#slots[s] >= 0) s = (s + 1) & mask;
+      this.#slots[s] = n;
+    }
+  }
+}
+
+function mix(a: number, b: number, c: number, d: number): number {
+  let h = Math.imul(a, 0x9e3779b1);
+  h = Math.imul(h ^ b ^ (h >>> 15), 0x85ebca6b);
+  h = Math.imul(h ^ c ^ (h >>> 13), 0xc2b2ae35);
+  h = Math.imul(h ^ d ^ (h >>> 16), 0x27d4eb2d);
+  return h ^ (h >>> 15);
+}
+
+/** The word numbers of a block, words split as features() splits them. */
+function wordIds(text: string, words: WordTable, out: number[]): void {
+  out.length = 0;
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    if (!startsWord(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    out.push(words.id(text, start, i));
+  }
 }
 
 /** For each block, the index of the earlier block it duplicates, or -1. */
 export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => boolean): Int32Array {
   const dupOf = new Int32Array(blocks.length).fill(-1);
-  const postings = new Map<string, number[]>();
+  const words = new WordTable();
+  const table = new ShingleTable();
+  // postings[shingle]: the blocks it occurs in (at most MAX_POSTINGS, in page order)
+  const postings: number[][] = [];
+  // the last block a shingle was seen in, to count each block's distinct shingles
+  let seenIn = new Int32Array(1 << 12).fill(-1);
+  const ids: number[] = [];
+  const shingles: number[] = [];
   for (const b of blocks) {
-    const w = b.f.lowerWords;
-    if (w.length < MIN_WORDS) continue;
-    const shingles: string[] = [];
-    for (let i = 0; i + 3 < w.length; i++) shingles.push(hash(w[i], w[i + 1], w[i + 2], w[i + 3]));
+    if (b.f.words < MIN_WORDS) continue;
+    wordIds(b.text, words, ids);
+    shingles.length = 0;
+    for (let i = 0; i + 3 < ids.length; i++) shingles.push(table.id(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]));
+    if (table.size > seenIn.length) {
+      const grown = new Int32Array(Math.max(table.size, seenIn.length * 2)).fill(-1);
+      grown.set(seenIn);
+      seenIn = grown;
+    }
     if (eligible(b)) {
+      // blocks sharing shingles with this one, in the order their shared shingles
+      // first occur here, with the number of distinct shingles they share
       const counts = new Map<number, number>();
-      for (const s of new Set(shingles)) {
-        const p = postings.get(s);
+      let distinct = 0;
+      for (const s of shingles) {
+        if (seenIn[s] === b.index) continue;
+        seenIn[s] = b.index;
+        distinct++;
+        const p = postings[s];
         if (!p) continue;
         for (const k of p) counts.set(k, (counts.get(k) ?? 0) + 1);
       }
-      const distinct = new Set(shingles).size;
       for (const [k, c] of counts) {
         if (c / distinct >= CONTAINMENT && blocks[k].f.words >= b.f.words * 0.9) {
           dupOf[b.index] = k;
@@ -40,8 +184,8 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
       }
     }
     for (const s of shingles) {
-      const p = postings.get(s);
-      if (!p) postings.set(s, [b.index]);
+      const p = postings[s];
+      if (!p) postings[s] = [b.index];
       else if (p.length < MAX_POSTINGS && p[p.length - 1] !== b.index) p.push(b.index);
     }
   }

@@ -28,8 +28,6 @@ export interface Features {
   pipes: number;
   /** Has a comma, semicolon or colon inside (prose and captions do, menus rarely). */
   innerPunct: number;
-  /** Lower-cased words, for the few rules that need them. */
-  lowerWords: string[];
 }
 
 const BULLETS = new Set(['•', '☆', '□', '●', '◦', '▪', '‣', '○', '■', '★', '-', '*', '·', '►', '▸', '»', '›', '◆', '◇', '–', '—', '✓', '✔']);
@@ -47,8 +45,45 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 /** Characters that may continue a word: letters, digits, apostrophes, hyphens. */
-function isWordChar(c: number): boolean {
+export function isWordChar(c: number): boolean {
   return isLetterCode(c) || isDigit(c) || c === 39 || c === 0x2019 || c === 45;
+}
+/** Characters that may start a word: word characters but apostrophes and hyphens. */
+export function startsWord(c: number): boolean {
+  return isWordChar(c) && c !== 45 && c !== 39 && c !== 0x2019;
+}
+
+// Stop words are ASCII letters and apostrophes (' and ’), and no other character
+// lower-cases to those: a word is looked up only when it is made of them and not longer
+// than the longest stop word, and without building its lower-cased string (a table of
+// the stop words by length and first letter, compared in place).
+const STOP_MAX = Math.max(...[...ENGLISH_STOPWORDS].map((w) => w.length));
+const STOP_BY_HEAD = new Map<number, string[]>();
+for (const w of ENGLISH_STOPWORDS) {
+  const k = w.length * 128 + w.charCodeAt(0);
+  const list = STOP_BY_HEAD.get(k);
+  if (list) list.push(w);
+  else STOP_BY_HEAD.set(k, [w]);
+}
+
+/** ASCII lower case of one code unit. */
+function lowerAscii(c: number): number {
+  return c >= 65 && c <= 90 ? c + 32 : c;
+}
+
+/** Is text[start, end) (lower-cased) an English stop word? Same answer as
+ * `ENGLISH_STOPWORDS.has(text.slice(start, end).toLowerCase())`. */
+function isStopWord(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  const head = text.charCodeAt(start);
+  if (n > STOP_MAX || head >= 128) return false;
+  const list = STOP_BY_HEAD.get(n * 128 + lowerAscii(head));
+  if (!list) return false;
+  next: for (const w of list) {
+    for (let k = 1; k < n; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
 }
 
 const SENTENCE_END = /[.!?…]["”’'»)\]]*$/;
@@ -64,11 +99,10 @@ export function features(text: string, indent = 0): Features {
   let pipes = 0;
   let innerPunct = 0;
   let sentences = 0;
-  const lowerWords: string[] = [];
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isWordChar(c) && c !== 45 && c !== 39 && c !== 0x2019) {
+    if (startsWord(c)) {
       const start = i;
       let prevLower = false;
       let hasLetter = false;
@@ -84,9 +118,7 @@ export function features(text: string, indent = 0): Features {
         i++;
       }
       words++;
-      const w = text.slice(start, i).toLowerCase();
-      lowerWords.push(w);
-      if (ENGLISH_STOPWORDS.has(w)) stop++;
+      if (isStopWord(text, start, i)) stop++;
       if (hasLetter) {
         alphaWords++;
         if (isUpper(c)) capWords++;
@@ -112,7 +144,6 @@ export function features(text: string, indent = 0): Features {
     glued,
     pipes,
     innerPunct,
-    lowerWords,
   };
 }
 

@@ -102,8 +102,42 @@ export function readPeople(text: string, blocks: BlockInfo[], role: Role[], stor
     }
   }
   const list = [...people.values()];
-  for (const p of list) p.mentions = findMentions(text, p, blocks);
+  // every name and handle is looked for in one pass over the text, not one per person
+  const needles: string[] = [];
+  for (const p of list) {
+    needles.push(p.name);
+    if (p.handle) needles.push('@' + p.handle);
+  }
+  const found = occurrences(text, needles);
+  for (const p of list) p.mentions = findMentions(text, p, blocks, found);
   return list;
+}
+
+/** Where each needle (of two or more characters) occurs in the text, overlapping
+ * occurrences included, in one pass: candidates are the positions of their first two
+ * characters. */
+function occurrences(text: string, needles: readonly string[]): Map<string, number[]> {
+  const found = new Map<string, number[]>();
+  const byHead = new Map<number, string[]>();
+  const heads = new Uint8Array(0x10000);
+  for (const n of needles) {
+    if (n.length < 2 || found.has(n)) continue;
+    found.set(n, []);
+    const k = n.charCodeAt(0) * 0x10000 + n.charCodeAt(1);
+    const list = byHead.get(k);
+    if (list) list.push(n);
+    else byHead.set(k, [n]);
+    heads[n.charCodeAt(0)] = 1;
+  }
+  if (!found.size) return found;
+  for (let i = 0; i + 1 < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!heads[c]) continue;
+    const list = byHead.get(c * 0x10000 + text.charCodeAt(i + 1));
+    if (!list) continue;
+    for (const n of list) if (text.startsWith(n, i)) found.get(n)!.push(i);
+  }
+  return found;
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -120,9 +154,22 @@ function findAll(text: string, needle: string, form: Mention['form'], out: Menti
   }
 }
 
+/** findAll over the whole text from the needle's known occurrences: the same
+ * left-to-right, non-overlapping matches that indexOf would find. */
+function findAllIn(text: string, needle: string, at: readonly number[] | undefined, form: Mention['form'], out: Mention[], lineOf: (o: number) => number): void {
+  if (!at) return findAll(text, needle, form, out, lineOf);
+  let next = 0;
+  for (const i of at) {
+    if (i < next) continue;
+    const end = i + needle.length;
+    if (!isWordChar(text[i - 1]) && !isWordChar(text[end])) out.push({ line: lineOf(i), span: { start: i, end }, form });
+    next = end;
+  }
+}
+
 /** Every place the file names the person: the full name anywhere, the @handle, and the
  * first name inside their own bio ("Prior to joining Protocol, Bennett was …"). */
-function findMentions(text: string, p: Person, blocks: BlockInfo[]): Mention[] {
+function findMentions(text: string, p: Person, blocks: BlockInfo[], found: Map<string, number[]>): Mention[] {
   const out: Mention[] = [];
   const lineOf = (o: number) => {
     let lo = 0;
@@ -134,8 +181,8 @@ function findMentions(text: string, p: Person, blocks: BlockInfo[]): Mention[] {
     }
     return blocks[lo]?.line ?? 0;
   };
-  findAll(text, p.name, 'name', out, lineOf);
-  if (p.handle) findAll(text, '@' + p.handle, 'handle', out, lineOf);
+  findAllIn(text, p.name, found.get(p.name), 'name', out, lineOf);
+  if (p.handle) findAllIn(text, '@' + p.handle, found.get('@' + p.handle), 'handle', out, lineOf);
   if (p.bio) {
     const b = blocks.find((x) => x.line === p.bio!.line);
     const first = p.name.split(/\s+/)[0];

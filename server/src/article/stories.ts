@@ -51,7 +51,6 @@ interface Context {
   starts: Uint8Array;
   stopper: Uint8Array;
   comments: Uint8Array;
-  echoes: Map<string, number>;
 }
 
 // ------------------------------------------------------------------ block context
@@ -617,8 +616,6 @@ export function readStories(page: Page): Reading {
   const role: Role[] = new Array(n).fill('chrome');
   const storyOf = new Int32Array(n).fill(-1);
   const unsure = new Uint8Array(n);
-  const echoes = new Map<string, number>();
-  for (const b of blocks) if (b.key) echoes.set(b.key, (echoes.get(b.key) ?? 0) + 1);
   const bios = findBios(blocks);
   const starts = findStoryStarts(blocks, bios);
   const ctx: Context = {
@@ -628,7 +625,6 @@ export function readStories(page: Page): Reading {
     starts,
     stopper: findStoppers(blocks),
     comments: findComments(blocks, starts),
-    echoes,
   };
 
   let cores = findCores(ctx, (b) => b.tag === 'prose').filter(qualifies);
@@ -789,17 +785,29 @@ function smoothOutside(blocks: BlockInfo[], role: Role[], storyOf: Int32Array, u
 /** The page's own echo of the headline (a breadcrumb, the current item of a menu) is
  * evidence for the headline, and never flagged. */
 function protectTitleEchoes(blocks: BlockInfo[], drafts: StoryDraft[], role: Role[], storyOf: Int32Array): void {
-  const keys: string[] = [];
-  for (const d of drafts) if (d.headline >= 0 && blocks[d.headline].key.length >= 8) keys.push(blocks[d.headline].key);
-  if (!keys.length) return;
+  // an echo is a headline's key, its beginning or its end: keys are at least 8
+  // characters, so a candidate headline shares the echo's first or last 8 characters
+  const byHead = new Map<string, string[]>();
+  const byTail = new Map<string, string[]>();
+  const add = (m: Map<string, string[]>, at: string, k: string) => {
+    const list = m.get(at);
+    if (!list) m.set(at, [k]);
+    else if (!list.includes(k)) list.push(k);
+  };
+  for (const d of drafts) {
+    const k = d.headline >= 0 ? blocks[d.headline].key : '';
+    if (k.length < 8) continue;
+    add(byHead, k.slice(0, 8), k);
+    add(byTail, k.slice(-8), k);
+  }
+  if (!byHead.size) return;
   for (const b of blocks) {
     if (storyOf[b.index] >= 0 || !b.key || b.key.length < 8) continue;
-    for (const k of keys) {
-      if (b.key === k || k.startsWith(b.key) || b.key.endsWith(k)) {
-        role[b.index] = 'other';
-        break;
-      }
-    }
+    const key = b.key;
+    // b.key === k or k.startsWith(b.key): k begins with the key's first 8 characters;
+    // b.key.endsWith(k): k ends with the key's last 8
+    const echo = byHead.get(key.slice(0, 8))?.some((k) => k.startsWith(key)) || byTail.get(key.slice(-8))?.some((k) => key.endsWith(k));
+    if (echo) role[b.index] = 'other';
   }
 }
 
