@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle } from '../../server/src/article';
 import { readBlocks } from '../../server/src/article/blocks';
+import { detectArticle } from '../../server/src/article/detect';
 import { repoRoot } from './helpers';
 
 const dir = join(repoRoot, 'test', 'fixtures', 'other-languages');
@@ -49,6 +50,11 @@ describe('model: pages not written in English', () => {
 
       it('is read as not English', () => {
         assert.strictEqual(readBlocks(text).english, false);
+      });
+
+      it('is detected as a scrape (a .txt file switches to Article mode)', () => {
+        const d = detectArticle(text);
+        assert.ok(d.isArticle, d.reasons.join('; '));
       });
 
       it('finds the story and its headline from the page shape', () => {

@@ -169,6 +169,8 @@ interface LineRec {
   len: number;
   words: number;
   stops: number;
+  /** Words that start with a lower-case letter. */
+  lowerWords: number;
   legal: number;
   letterRatio: number;
   symbolRatio: number;
@@ -187,7 +189,7 @@ interface LineRec {
 }
 
 const BLANK: LineRec = {
-  kind: 'blank', len: 0, words: 0, stops: 0, legal: 0, letterRatio: 0, symbolRatio: 0, delims: [0, 0, 0, 0],
+  kind: 'blank', len: 0, words: 0, stops: 0, lowerWords: 0, legal: 0, letterRatio: 0, symbolRatio: 0, delims: [0, 0, 0, 0],
   firstLower: false, terminal: false, wrapWidth: false, runsOn: false, inTable: false,
 };
 const DELIMS = [',', '\t', ';', '|'];
@@ -204,6 +206,7 @@ function measureLine(t: string): LineRec {
   let symbols = 0;
   let legal = 0;
   let firstLower = false;
+  let lowerWords = 0;
   const delims = [0, 0, 0, 0];
   let inQuote = false;
   const m = t.length;
@@ -220,6 +223,7 @@ function measureLine(t: string): LineRec {
       }
       nonSpace += i - start;
       if (words === 0) firstLower = c >= 97 && c <= 122;
+      if ((c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7)) lowerWords++;
       words++;
       const w = t.slice(start, i).toLowerCase();
       if (w.length <= 12 && ENGLISH_STOPWORDS.has(w.replace(/\u2019/g, "'"))) stops++;
@@ -242,9 +246,20 @@ function measureLine(t: string): LineRec {
   const terminal = TERMINAL.test(t);
   const wrapWidth = t.length >= 40 && t.length <= 100 && words >= 6 && letterRatio >= 0.6;
   return {
-    kind: 'other', len: t.length, words, stops, legal, letterRatio, symbolRatio: nonSpace ? symbols / nonSpace : 0,
+    kind: 'other', len: t.length, words, stops, lowerWords, legal, letterRatio, symbolRatio: nonSpace ? symbols / nonSpace : 0,
     delims, firstLower, terminal, wrapWidth, runsOn: wrapWidth && !terminal, inTable: false,
   };
+}
+
+const INNER_SENTENCE_END = /[\p{Ll}\p{N})"”’'%][.!?…]["”’')\]]*\s+["“‘(]?\p{Lu}/gu;
+
+/** A paragraph in a language other than English: English function words are absent,
+ * so it is known by its length, its sentences (two at least) and its lower-case words
+ * (a menu or a title is mostly capitals). */
+function foreignProse(t: string, r: LineRec, stopRatio: number): boolean {
+  if (stopRatio >= 0.1 || r.words < 15 || t.length < 100 || r.letterRatio < 0.75 || r.symbolRatio > 0.03) return false;
+  if (r.lowerWords < r.words * 0.4 || !TERMINAL.test(t)) return false;
+  return (t.match(INNER_SENTENCE_END)?.length ?? 0) >= 1;
 }
 
 /** What kind of line this is, on its own; counts the file-level signals it carries. */
@@ -261,8 +276,8 @@ function classify(t: string, r: LineRec, sig: ArticleSignals): void {
   if (LOG_START.test(t) || LOG_INSIDE.test(t)) { r.kind = 'log'; sig.logLines++; return; }
 
   const stopRatio = r.words ? r.stops / r.words : 0;
-  const proseLike = r.words >= 12 && t.length >= 60 && stopRatio >= 0.2 && r.letterRatio >= 0.7
-    && r.symbolRatio <= 0.04 && SENTENCE_PUNCT.test(t);
+  const proseLike = (r.words >= 12 && t.length >= 60 && stopRatio >= 0.2 && r.letterRatio >= 0.7
+    && r.symbolRatio <= 0.04 && SENTENCE_PUNCT.test(t)) || foreignProse(t, r, stopRatio);
   // Markdown `inline code` in a sentence does not make the sentence code
   const md = t.match(MD_INLINE);
   const c = md && t.includes('`') ? t.replace(MD_INLINE_CODE, 'x') : t;
