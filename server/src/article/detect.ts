@@ -7,7 +7,8 @@
 // The evidence is the shape of the text, not its exact words:
 // - a scrape keeps every block element on one line, so its paragraphs are long
 //   single lines of English prose (many function words, sentence punctuation, few
-//   code symbols). Hard-wrapped text (READMEs, licences, man pages, changelogs)
+//   code symbols) or, where English function words are absent, of another language's
+//   prose (long, two sentences or more, mostly lower-case words). Hard-wrapped text (READMEs, licences, man pages, changelogs)
 //   breaks sentences across short lines instead;
 // - scrapes carry web-page chrome: menus as bullet lists ("  • Home"), pipe-separated
 //   link rows, form fields "[      ]", image labels "[logo]", rules "━━━";
