@@ -13,6 +13,8 @@ const dir = join(repoRoot, 'test', 'fixtures', 'other-languages');
 interface Page {
   file: string;
   headline: string;
+  /** The byline's name, without the language's word for "by". */
+  author: string;
   /** The first words of each paragraph of the article's text. */
   paragraphs: string[];
   /** Lines that are cruft whatever the language. */
@@ -23,12 +25,14 @@ const PAGES: Page[] = [
   {
     file: 'de-lokalnachrichten.txt',
     headline: 'Stadtrat beschließt neuen Radweg entlang der Uferstraße',
+    author: 'Anna Schmidt',
     paragraphs: ['Nach monatelanger Debatte', 'Die Befürworter verwiesen', 'Kritik kam vor allem', 'Der Bau soll in zwei'],
     cruft: ['  • Startseite', '  • Wetter', 'Impressum | Datenschutz | Kontakt', '© 2019 Beispiel-Zeitung GmbH', 'Foto: Max Mustermann / dpa'],
   },
   {
     file: 'es-noticias.txt',
     headline: 'El ayuntamiento aprueba la ampliación de la biblioteca municipal',
+    author: 'Lucía Fernández',
     paragraphs: ['El pleno municipal aprobó', 'Según la concejala de Cultura', 'Los vecinos del barrio'],
     cruft: ['  • Portada', '  • Deportes', 'Aviso legal | Privacidad | Contacto', '© 2019 Diario de Ejemplo S.L.'],
   },
@@ -60,6 +64,11 @@ describe('model: pages not written in English', () => {
       it('finds the story and its headline from the page shape', () => {
         assert.strictEqual(model.stories.length, 1);
         assert.strictEqual(model.stories[0].headline?.text, p.headline);
+      });
+
+      it('names the author from the byline ("Von …", "Por …")', () => {
+        assert.deepStrictEqual(model.people.map((x) => x.name), [p.author]);
+        assert.deepStrictEqual(model.stories[0].authors, [model.people[0].id]);
       });
 
       it('keeps every paragraph as the story text, unflagged', () => {

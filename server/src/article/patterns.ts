@@ -160,10 +160,17 @@ export function isDateline(raw: string): boolean {
 }
 
 const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
+/** How a byline opens: "By", "Written by", "Analysis by", and the word for "by" in the
+ * languages whose scrapes are common (German "Von", Spanish "Por", French "Par", Dutch
+ * "Door", Scandinavian "Av"/"Af"). */
+export const BYLINE_LEAD = '(?:by|written by|words by|story by|posted by|reported by|text by|analysis by|opinion by|commentary by|review by|von|por|par|door|av|af)';
 const BYLINE = new RegExp(
-  `^(by|written by|words by|story by|posted by|reported by|text by|analysis by|opinion by|commentary by|review by)(\\s*:?\\s+|(?=[A-Z]))(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
+  `^(${BYLINE_LEAD})\\s*:?\\s+(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
   'iu',
 );
+// "ByJane Doe": the space lost in the scrape. Case-sensitive, so that "Party…" or
+// "Bypass…" never reads as one.
+const GLUED_BYLINE = new RegExp(`^By(?=[A-Z])${NAME_WORD}(\\s+(${NAME_WORD}|and|&|,)){0,8}`, 'u');
 
 /** "By Jane Doe", "By Tess Bonn - 11/19/19 06:56 AM EST", "Posted by Ned Deily at 5:11 AM". */
 // What people sign as: "Sarah Hinger, Staff Attorney, ACLU …", "Jane Doe | Reporter".
@@ -175,7 +182,7 @@ export function isByline(text: string): boolean {
   const signed = /^(?:(?:&|and)\s+)?[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(,|\||–|—)\s*(.*)$/u.exec(text);
   if (signed && ROLE.test(signed[3]) && signed[3].split(/\s+/).length <= 12) return true;
   if (/^[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*@\w{2,30}$/u.test(text)) return true;
-  if (!BYLINE.test(text)) return false;
+  if (!BYLINE.test(text) && !GLUED_BYLINE.test(text)) return false;
   // "By the way, ..." is a sentence, not a byline
   return !/^by\s+(the|a|an|this|that|these|those|then|now|far|contrast|comparison|default|design|law|chance|mistake)\b/i.test(text);
 }

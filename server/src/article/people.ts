@@ -3,6 +3,7 @@
 // bio and every place the file mentions them.
 
 import { BlockInfo } from './blocks';
+import { BYLINE_LEAD } from './patterns';
 import { StoryDraft } from './stories';
 import { Mention, Person, Role } from './types';
 
@@ -52,9 +53,11 @@ export function parseBio(text: string, knownName?: string): BioParse | undefined
   return { name, handle, predicate };
 }
 
+const BYLINE_START = new RegExp(`^${BYLINE_LEAD}\\s*:?\\s+(.*)$`, 'i');
+
 /** "By Tess Bonn - 11/19/19 06:56 AM EST" -> ["Tess Bonn"]. */
 export function bylineNames(text: string): string[] {
-  const m = /^(?:by|written by|words by|story by|posted by|reported by|text by)\s*:?\s+(.*)$/i.exec(text);
+  const m = BYLINE_START.exec(text);
   const body = (m ? m[1] : text).split(/\s[-–—|]\s|\s+at\s+\d|,\s*\d|\s+\d/)[0];
   const out: string[] = [];
   for (const part of body.split(/\s*(?:,|\band\b|&)\s*/)) {
