@@ -316,11 +316,12 @@ function resumesAfterBox(ctx: Context, from: number, limit: number): number {
     if (budget < 0) return -1;
     // short sentences in a row (a list of jokes, a post's "EDIT:" note) are text too; a
     // signature or a one-line answer may sit between two of them, no more
-    if (b.tag === 'sentence' && b.f.words >= 5 && !isPromotional(b.text)) {
+    // (in sentence case: a list of headlines in Title Case is a box of teasers)
+    if (b.tag === 'sentence' && b.f.words >= 5 && b.f.capRatio < 0.5 && !isPromotional(b.text)) {
       if (runStart < 0) runStart = i;
       runChars += b.f.chars;
       runGap = 0;
-      if (runChars >= 150 && i > runStart && !ctx.comments[runStart]) return runStart;
+      if (runChars >= 110 && i > runStart && !ctx.comments[runStart]) return runStart;
     } else if (!furniture(b) && (++runGap > 1 || b.f.words > 4 || !['short', 'title', 'name'].includes(b.tag))) {
       runStart = -1;
       runChars = 0;
