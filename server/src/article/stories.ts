@@ -552,6 +552,12 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   return s;
 }
 
+/** Nothing but page furniture between blocks `a` and `b` (a < b). */
+function adjacentAbove(blocks: BlockInfo[], a: number, b: number): boolean {
+  for (let k = a + 1; k < b; k++) if (!furniture(blocks[k])) return false;
+  return true;
+}
+
 /** Walks up from the first paragraph of a story over header-like blocks to find its
  * headline and where it starts. */
 function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
@@ -589,6 +595,12 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
     // a headline comes before its subtitle and the captions under it: of two near
     // equals, the upper one
     for (const c of cands) if (c.i < best.i && c.s >= 6 && c.s >= best.s - 0.6) best = c;
+    // two weak titles one right over the other: the page's title over a section's
+    if (best.s < 6) {
+      const plain = (b: BlockInfo) => b.tag === 'title' && b.f.pipes === 0 && !/\s[•·]\s/.test(b.text) && !hasDate(b.text);
+      const over = cands.find((c) => c.i < best.i && plain(blocks[c.i]) && c.s >= best.s - 1.1 && adjacentAbove(blocks, c.i, best.i));
+      if (over) best = over;
+    }
     if (best.s >= 2) {
       // near-ties stay unflagged: the model is not sure which one the headline is; so
       // do title-like lines right above a headline that has no byline to anchor it
