@@ -845,6 +845,19 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
       seen++;
     }
   }
+  // the page's title printed twice, its tab title right over its heading, and the
+  // paragraph right under them (a teaser card's doubled title has no paragraph under it)
+  for (let i = 1; i < blocks.length; i++) {
+    const a = blocks[i - 1];
+    const b = blocks[i];
+    if (storyOf[i] >= 0 || !titleLike(b) || a.text !== b.text || i < 2 || blocks[i - 2].text === b.text) continue;
+    const next = blocks[i + 1];
+    if (next && next.tag === 'prose' && !isPromotional(next.text)) {
+      keep(i - 1);
+      keep(i);
+      keep(i + 1);
+    }
+  }
   // a signed title outside every story; several of them are a list of teasers
   const signed: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
