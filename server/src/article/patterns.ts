@@ -164,10 +164,16 @@ const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
  * languages whose scrapes are common (German "Von", Spanish "Por", French "Par", Dutch
  * "Door", Scandinavian "Av"/"Af"). */
 export const BYLINE_LEAD = '(?:by|written by|words by|story by|posted by|reported by|text by|analysis by|opinion by|commentary by|review by|von|por|par|door|av|af)';
-const BYLINE = new RegExp(
-  `^(${BYLINE_LEAD})\\s*:?\\s+(${NAME_WORD}|[a-z]{1,3})(\\s+(${NAME_WORD}|[a-z]{1,3}|and|&|,)){0,8}`,
-  'iu',
-);
+// the opening in any case ("BY JANE DOE"), the names after it capitalised: "By taking off
+// the top half…" is a sentence
+const BYLINE_OPENING = new RegExp(`^${BYLINE_LEAD}\\s*:?\\s+`, 'i');
+const BYLINE_NAMES = new RegExp(`^(${NAME_WORD}|[a-z]{1,3})(?![\\p{L}])`, 'u');
+const BYLINE = {
+  test(text: string): boolean {
+    const m = BYLINE_OPENING.exec(text);
+    return !!m && BYLINE_NAMES.test(text.slice(m[0].length));
+  },
+};
 // "ByJane Doe": the space lost in the scrape. Case-sensitive, so that "Party…" or
 // "Bypass…" never reads as one.
 const GLUED_BYLINE = new RegExp(`^By(?=[A-Z])${NAME_WORD}(\\s+(${NAME_WORD}|and|&|,)){0,8}`, 'u');
@@ -200,6 +206,8 @@ export function isCopyright(text: string): boolean {
   if (text.length > 600) return false;
   // a legal notice: "This material may not be published, broadcast, rewritten…"
   if (/\b(subject to copyright|may not be (published|reproduced|redistributed|copied)|without (the )?(prior )?(express )?(written )?permission of)\b/i.test(text)) return true;
+  // a form's consent notice: "By submitting this form you agree to …"
+  if (/^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
   if (text.length > 400) return false;
   if (/all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i.test(text)) return true;
   // "© 2019 News Nation" is the page's; "a person sitting on a bed© Amazon" credits a photo
