@@ -33,6 +33,8 @@ const builds = [
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server is self-contained so that `node dist/server.js --stdio` works anywhere.
   { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // big documents are analysed on a thread of their own (server/src/analyser.ts)
+  { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
 ];
 if (!production) {
   rmSync('out', { recursive: true, force: true });

@@ -32,7 +32,8 @@ function createClient(context: vscode.ExtensionContext, output: vscode.LogOutput
     revealOutputChannelOn: 4 /* RevealOutputChannelOn.Never */,
     diagnosticPullOptions: { onChange: true, onSave: true, onTabs: false },
     // the "Ignore …" actions' commands write settings: this client runs them (ignore.ts)
-    initializationOptions: { clientCommands: CLIENT_COMMANDS },
+    // …and opens the setting the server's "not analysed" message offers (status.ts)
+    initializationOptions: { clientCommands: CLIENT_COMMANDS, openSetting: true },
   };
   return new LanguageClient('galley', 'Galley', serverOptions, clientOptions);
 }
@@ -71,7 +72,7 @@ export async function activate(context: vscode.ExtensionContext) {
     },
     output,
   });
-  return { ensureClient };
+  return { ensureClient, status };
 }
 
 export async function deactivate(): Promise<void> {

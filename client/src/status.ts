@@ -4,7 +4,10 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 
-import { STATUS_NOTIFICATION, StatusParams } from '../../server/src/protocol';
+import { OPEN_SETTING_NOTIFICATION, OpenSettingParams, STATUS_NOTIFICATION, StatusParams } from '../../server/src/protocol';
+
+const SHOW_OUTPUT = { command: 'galley.showOutput', title: 'Show Output' };
+const OPEN_MAX_SIZE = { command: 'workbench.action.openSettings', arguments: ['galley.maxFileSize'], title: 'Open Setting' };
 
 export class ArticleStatus implements vscode.Disposable {
   readonly #item: vscode.LanguageStatusItem;
@@ -15,7 +18,7 @@ export class ArticleStatus implements vscode.Disposable {
     this.#item = vscode.languages.createLanguageStatusItem('galley.status', { language: 'article' });
     this.#item.name = 'Galley';
     this.#item.text = '$(loading~spin) Galley';
-    this.#item.command = { command: 'galley.showOutput', title: 'Show Output' };
+    this.#item.command = SHOW_OUTPUT;
     this.#subs.push(vscode.window.onDidChangeActiveTextEditor(() => this.#render()));
   }
 
@@ -25,7 +28,16 @@ export class ArticleStatus implements vscode.Disposable {
         this.#byUri.set(p.uri, p);
         this.#render();
       }),
+      // the user chose "Open Setting" in the server's message about a file not analysed
+      client.onNotification(OPEN_SETTING_NOTIFICATION, (p: OpenSettingParams) => {
+        void vscode.commands.executeCommand('workbench.action.openSettings', p.setting);
+      }),
     );
+  }
+
+  /** What the item shows now (for tests). */
+  get shown(): { text: string; detail?: string } {
+    return { text: this.#item.text, detail: this.#item.detail };
   }
 
   /** The last status the server reported for a document. */
@@ -38,11 +50,13 @@ export class ArticleStatus implements vscode.Disposable {
     const p = doc && this.#byUri.get(doc.uri.toString());
     if (!p) return;
     if (p.skipped) {
-      this.#item.text = '$(circle-slash) Galley: not analysed';
-      this.#item.detail = p.skipped;
+      this.#item.text = `$(circle-slash) not analysed: ${p.skipped}`;
+      this.#item.detail = undefined;
+      this.#item.command = OPEN_MAX_SIZE;
       this.#item.severity = vscode.LanguageStatusSeverity.Warning;
       return;
     }
+    this.#item.command = SHOW_OUTPUT;
     const s = p.stories === 1 ? '1 story' : `${p.stories} stories`;
     const f = p.findings === 1 ? '1 finding' : `${p.findings} findings`;
     this.#item.text = `$(book) ${s}, ${f}`;

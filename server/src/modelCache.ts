@@ -1,6 +1,12 @@
 // One model per document version, shared by every feature: diagnostics, symbols,
 // folding, hovers and code actions all read the same analysis.
 //
+// Analyses are asynchronous: a big document is read on the analysis thread
+// (analyser.ts) while the server goes on answering other documents. A version's analysis
+// is started once and every request for that version awaits the same promise; when a
+// newer version arrives (or the document closes) the older one's analysis is cancelled,
+// and whoever awaited it gets `Cancelled`.
+//
 // The folder's site-chrome evidence (workspaceIndex.ts) is not part of a version: it
 // changes when other files change. So the cache holds two layers: the model of the
 // version, computed once (`computed` counts these), and that model with the evidence
@@ -8,7 +14,8 @@
 // only when the folder's evidence stamp changes (`overlays` counts these).
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeArticle, ArticleModel, SiteChromeLookup, withSiteChrome } from './article';
+import { Analyser, Cancelled } from './analyser';
+import { ArticleModel, SiteChromeLookup, withSiteChrome } from './article';
 
 export interface Analysis {
   uri: string;
@@ -22,12 +29,15 @@ export interface Analysis {
 export type EvidenceSource = (uri: string) => { stamp: number; lookup: SiteChromeLookup } | undefined;
 
 interface Entry {
-  /** The analysis of the version alone. */
-  base: Analysis;
+  version: number;
+  /** The analysis of the version alone, once done. */
+  base?: Analysis;
+  pending?: Promise<Analysis>;
+  job?: number;
   /** Evidence stamp `current` was made with; 0 = no evidence. */
   stamp: number;
   /** The analysis features read: `base` with the folder's evidence applied. */
-  current: Analysis;
+  current?: Analysis;
 }
 
 export class ModelCache {
@@ -38,45 +48,85 @@ export class ModelCache {
   constructor(
     private readonly maxSize: (uri: string) => number,
     private readonly evidence: EvidenceSource = () => undefined,
+    private readonly analyser = new Analyser(),
+    /** Called once for each analysis of a version, when it is done. */
+    private readonly onAnalysed: (a: Analysis) => void = () => undefined,
   ) {}
 
   /** The analysis of this exact version, computed on first use, with the folder's
-   * current evidence. */
-  get(doc: TextDocument): Analysis {
+   * current evidence. Rejects with `Cancelled` if a newer version replaces it first. */
+  async get(doc: TextDocument): Promise<Analysis> {
     let e = this.#entries.get(doc.uri);
-    if (!e || e.base.version !== doc.version) {
-      const text = doc.getText();
-      const limit = this.maxSize(doc.uri);
-      let base: Analysis;
-      if (text.length > limit) {
-        base = { uri: doc.uri, version: doc.version, skipped: `the file is ${formatSize(text.length)}, above galley.maxFileSize (${formatSize(limit)})` };
-      } else {
-        base = { uri: doc.uri, version: doc.version, model: analyzeArticle(text) };
-        this.#computed++;
-      }
-      e = { base, stamp: 0, current: base };
+    if (!e || e.version !== doc.version) {
+      if (e) this.#drop(e);
+      e = this.#start(doc);
       this.#entries.set(doc.uri, e);
     }
-    const ev = e.base.model ? this.evidence(doc.uri) : undefined;
+    const base = e.base ?? (await e.pending!);
+    return this.#withEvidence(doc.uri, e, base);
+  }
+
+  #start(doc: TextDocument): Entry {
+    // TextDocuments updates its documents in place: keep this version's number and text
+    const { uri, version } = doc;
+    const e: Entry = { version, stamp: 0 };
+    const text = doc.getText();
+    const limit = this.maxSize(doc.uri);
+    if (text.length > limit) {
+      e.base = { uri, version, skipped: `the file is ${formatSize(text.length)}, above galley.maxFileSize (${formatSize(limit)})` };
+      this.onAnalysed(e.base);
+      return e;
+    }
+    const job = this.analyser.analyse(text);
+    e.job = job.id;
+    e.pending = job.result.then((model) => {
+      const base: Analysis = { uri, version, model };
+      e.base = base;
+      e.pending = undefined;
+      this.#computed++;
+      if (this.#entries.get(uri) === e) this.onAnalysed(base);
+      return base;
+    });
+    // nobody may be waiting (a cancelled request): an unhandled rejection would be noise
+    e.pending.catch(() => undefined);
+    return e;
+  }
+
+  #withEvidence(uri: string, e: Entry, base: Analysis): Analysis {
+    const ev = base.model ? this.evidence(uri) : undefined;
     const stamp = ev?.stamp ?? 0;
-    if (stamp !== e.stamp) {
-      e.current = ev ? { ...e.base, model: withSiteChrome(e.base.model!, ev.lookup) } : e.base;
+    if (!e.current || stamp !== e.stamp) {
+      e.current = ev ? { ...base, model: withSiteChrome(base.model!, ev.lookup) } : base;
       e.stamp = stamp;
       if (ev) this.#overlays++;
     }
     return e.current;
   }
 
+  #drop(e: Entry): void {
+    if (e.pending && e.job !== undefined) this.analyser.cancel(e.job);
+  }
+
+  /** The finished analysis of the document's latest known version, if any. */
   peek(uri: string): Analysis | undefined {
-    return this.#entries.get(uri)?.current;
+    const e = this.#entries.get(uri);
+    return e?.current ?? e?.base;
   }
 
   delete(uri: string): void {
+    const e = this.#entries.get(uri);
+    if (e) this.#drop(e);
     this.#entries.delete(uri);
   }
 
   clear(): void {
+    for (const e of this.#entries.values()) this.#drop(e);
     this.#entries.clear();
+  }
+
+  dispose(): void {
+    this.clear();
+    this.analyser.dispose();
   }
 
   /** How many analyses ran: lets tests check that requests reuse the model. */
@@ -89,6 +139,8 @@ export class ModelCache {
     return this.#overlays;
   }
 }
+
+export { Cancelled };
 
 export function formatSize(chars: number): string {
   if (chars >= 1e6) return `${(chars / 1e6).toFixed(1)} MB`;

@@ -14,6 +14,15 @@ export interface StatusParams {
   skipped?: string;
 }
 
+/** `galley/openSetting` {setting, uri}: the user chose "Open Setting" in a message of the
+ * server's; sent only to clients that say they handle it (initializationOptions.openSetting). */
+export const OPEN_SETTING_NOTIFICATION = 'galley/openSetting';
+
+export interface OpenSettingParams {
+  setting: string;
+  uri: string;
+}
+
 /** Commands that code actions ask the client to run. The VS Code client runs them itself
  * (writing settings is the editor's business) and says so in
  * `initializationOptions.clientCommands`; for other clients the server answers

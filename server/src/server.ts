@@ -9,7 +9,8 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  DocumentDiagnosticReportKind, InitializeParams, InitializeResult, MessageType, ProposedFeatures, ShowMessageNotification, TextDocumentSyncKind, TextDocuments, WatchKind,
+  CancellationToken, DocumentDiagnosticReportKind, InitializeParams, InitializeResult, LSPErrorCodes, MessageType, ProposedFeatures, ResponseError,
+  ShowMessageNotification, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, QUICKFIX_KIND } from './codeActions';
@@ -17,8 +18,8 @@ import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
 import { explainIgnore, IGNORE_KIND } from './ignore';
-import { Analysis, ModelCache } from './modelCache';
-import { CLIENT_COMMANDS, STATUS_NOTIFICATION, StatusParams } from './protocol';
+import { Analysis, Cancelled, ModelCache } from './modelCache';
+import { CLIENT_COMMANDS, OPEN_SETTING_NOTIFICATION, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
 import { documentSymbols } from './symbols';
 import { pathOf, WorkspaceIndex } from './workspaceIndex';
@@ -36,6 +37,8 @@ let workspaceFolders: string[] = [];
 let globalSettings: GalleySettings = DEFAULT_SETTINGS;
 // commands of code actions that the client runs itself (initializationOptions.clientCommands)
 let clientCommands = new Set<string>();
+// the client opens a setting when told to (galley/openSetting): VS Code's client does
+let canOpenSetting = false;
 const settingsCache = new Map<string, Promise<GalleySettings>>();
 // documents' size limits are read synchronously by the cache: keep the last known ones
 const knownSettings = new Map<string, GalleySettings>();
@@ -69,6 +72,8 @@ const workspaceIndex = new WorkspaceIndex({
 const cache = new ModelCache(
   (uri) => (knownSettings.get(uri) ?? globalSettings).maxFileSize,
   (uri) => workspaceIndex.evidence(uri),
+  undefined,
+  (a) => reportStatus(a),
 );
 
 function settingsFor(uri: string): Promise<GalleySettings> {
@@ -102,6 +107,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
     const init = params.initializationOptions as Record<string, unknown>;
     if (init.galley) globalSettings = parseSettings(init.galley);
     if (Array.isArray(init.clientCommands)) clientCommands = new Set(init.clientCommands.filter((c) => typeof c === 'string'));
+    canOpenSetting = init.openSetting === true;
   }
   const serverCommands = CLIENT_COMMANDS.filter((c) => !clientCommands.has(c));
   return {
@@ -130,7 +136,10 @@ connection.onInitialized(() => {
 });
 
 connection.onDidChangeWatchedFiles((params) => workspaceIndex.watched(params.changes));
-connection.onShutdown(() => workspaceIndex.dispose());
+connection.onShutdown(() => {
+  workspaceIndex.dispose();
+  cache.dispose();
+});
 
 connection.onDidChangeConfiguration((change) => {
   settingsCache.clear();
@@ -147,29 +156,66 @@ connection.onDidChangeConfiguration((change) => {
 
 // ------------------------------------------------------------------ analysis + status
 
-function analyse(doc: TextDocument): Analysis {
-  const before = cache.peek(doc.uri);
-  const a = cache.get(doc);
-  if (a !== before) {
-    const status: StatusParams = {
-      uri: doc.uri,
-      version: doc.version,
-      stories: a.model?.stories.length ?? 0,
-      findings: a.model?.findings.length ?? 0,
-      elapsedMs: Math.round((a.model?.elapsedMs ?? 0) * 10) / 10,
-      skipped: a.skipped,
-    };
-    void connection.sendNotification(STATUS_NOTIFICATION, status);
-  }
-  return a;
+/** After each analysis of a version (or its skipping): the status item's figures. */
+function reportStatus(a: Analysis): void {
+  const status: StatusParams = {
+    uri: a.uri,
+    version: a.version,
+    stories: a.model?.stories.length ?? 0,
+    findings: a.model?.findings.length ?? 0,
+    elapsedMs: Math.round((a.model?.elapsedMs ?? 0) * 10) / 10,
+    skipped: a.skipped,
+  };
+  void connection.sendNotification(STATUS_NOTIFICATION, status);
+  if (a.skipped) void tellSkipped(a.uri, a.skipped);
 }
 
-async function diagnosticsFor(doc: TextDocument): Promise<Diagnostic[]> {
-  const settings = await settingsFor(doc.uri);
-  const current = documents.get(doc.uri);
-  if (!current) return [];
-  const a = analyse(current);
-  return a.model ? toDiagnostics(current, a.model, settings) : [];
+// documents whose user was told why they are not analysed: once per open document
+const toldSkipped = new Set<string>();
+const OPEN_SETTING = 'Open Setting';
+
+async function tellSkipped(uri: string, why: string): Promise<void> {
+  if (toldSkipped.has(uri)) return;
+  toldSkipped.add(uri);
+  const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+  const message = `Galley does not analyse ${name}: ${why}.`;
+  try {
+    const choice = await connection.window.showWarningMessage(message, { title: OPEN_SETTING });
+    if (choice?.title === OPEN_SETTING && canOpenSetting) void connection.sendNotification(OPEN_SETTING_NOTIFICATION, { setting: 'galley.maxFileSize', uri });
+  } catch {
+    // a client without window/showMessageRequest: nothing more to say
+  }
+}
+
+const contentModified = () => new ResponseError(LSPErrorCodes.ContentModified, 'the document changed');
+const requestCancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled, 'request cancelled');
+
+/** The analysis of the document's current version, for a request: rejects with
+ * RequestCancelled when the client cancels, and with ContentModified when the document
+ * changes (or closes) before the analysis is done, so that no result for a stale version
+ * is ever returned. */
+async function analyse(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; a: Analysis; settings: GalleySettings }> {
+  const settings = await settingsFor(uri);
+  const doc = documents.get(uri);
+  if (!doc) throw contentModified();
+  let a: Analysis;
+  try {
+    a = await cache.get(doc);
+  } catch (e) {
+    if (e instanceof Cancelled) throw token?.isCancellationRequested ? requestCancelled() : contentModified();
+    throw e;
+  }
+  if (token?.isCancellationRequested) throw requestCancelled();
+  const current = documents.get(uri);
+  if (!current || current.version !== a.version) throw contentModified();
+  return { doc: current, a, settings };
+}
+
+/** Runs a request on the current analysis; a document that is not open gets `empty`. */
+async function withAnalysis<T>(uri: string, token: CancellationToken, empty: T, f: (doc: TextDocument, model: NonNullable<Analysis['model']>, settings: GalleySettings) => T): Promise<T> {
+  if (!documents.get(uri)) return empty;
+  const { doc, a, settings } = await analyse(uri, token);
+  return a.model ? f(doc, a.model, settings) : empty;
 }
 
 // ------------------------------------------------------------------ push diagnostics
@@ -193,8 +239,15 @@ async function publish(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const version = doc.version;
-  const diagnostics = await diagnosticsFor(doc);
-  // a newer version arrived while settings were fetched: its own run will publish
+  let diagnostics: Diagnostic[];
+  try {
+    const { doc: current, a, settings } = await analyse(uri);
+    diagnostics = a.model ? toDiagnostics(current, a.model, settings) : [];
+  } catch (e) {
+    // a newer version arrived while this one was analysed: its own run will publish
+    if (e instanceof ResponseError) return;
+    throw e;
+  }
   if (documents.get(uri)?.version !== version) return;
   await connection.sendDiagnostics({ uri, version, diagnostics });
 }
@@ -221,6 +274,7 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
+  toldSkipped.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   knownSettings.delete(e.document.uri);
   if (!canPull) void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
@@ -229,40 +283,29 @@ documents.onDidClose((e) => {
 // ------------------------------------------------------------------ requests
 
 connection.languages.diagnostics.on(async (params, token) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  const items = await diagnosticsFor(doc);
-  if (token.isCancellationRequested) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
-  return { kind: DocumentDiagnosticReportKind.Full, items };
+  const uri = params.textDocument.uri;
+  if (!documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+  try {
+    const { doc, a, settings } = await analyse(uri, token);
+    return { kind: DocumentDiagnosticReportKind.Full, items: a.model ? toDiagnostics(doc, a.model, settings) : [] };
+  } catch (e) {
+    // the document changed under the request: the client asks again (LSP ServerCancelled)
+    if (e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+    throw e;
+  }
 });
 
-connection.onDocumentSymbol((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const model = doc && analyse(doc).model;
-  return doc && model ? documentSymbols(doc, model) : [];
-});
+connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.uri, token, [], (doc, model) => documentSymbols(doc, model)));
 
-connection.onFoldingRanges((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const model = doc && analyse(doc).model;
-  return model ? foldingRanges(model) : [];
-});
+connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (_doc, model) => foldingRanges(model)));
 
-connection.onHover((params) => {
-  const doc = documents.get(params.textDocument.uri);
-  const model = doc && analyse(doc).model;
-  return doc && model ? hoverAt(doc, model, doc.offsetAt(params.position)) : null;
-});
+connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => hoverAt(doc, model, doc.offsetAt(params.position))));
 
-connection.onCodeAction(async (params) => {
-  const doc = documents.get(params.textDocument.uri);
-  if (!doc) return [];
-  const settings = await settingsFor(doc.uri);
-  const current = documents.get(doc.uri);
-  const model = current && analyse(current).model;
-  if (!current || !model) return [];
-  return codeActions(current, model, settings, params, { uri: current.uri, version: current.version, documentChanges: canDocumentChanges });
-});
+connection.onCodeAction((params, token) =>
+  withAnalysis(params.textDocument.uri, token, [], (doc, model, settings) =>
+    codeActions(doc, model, settings, params, { uri: doc.uri, version: doc.version, documentChanges: canDocumentChanges }),
+  ),
+);
 
 // the ignore actions' commands, for clients that cannot run them: say what to set
 connection.onExecuteCommand((params) => {

@@ -38,6 +38,8 @@ export interface ClientOptions {
   settings?: Record<string, unknown>;
   /** Extra arguments after `--stdio`. */
   args?: string[];
+  /** The answer to window/showMessageRequest (the chosen action, or null). */
+  chooseAction?: (params: { type: number; message: string; actions?: { title: string }[] }) => { title: string } | null;
 }
 
 interface Pending {
@@ -74,6 +76,7 @@ export function sectionOf(settings: Record<string, unknown>, section: string | u
 export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
   settings: Record<string, unknown>;
+  chooseAction: NonNullable<ClientOptions['chooseAction']>;
   /** Everything the server sent that was not a well-formed LSP message. */
   readonly protocolViolations: string[] = [];
   /** Notifications and requests from the server, in order. */
@@ -94,6 +97,7 @@ export class LspClient {
   constructor(options: ClientOptions = {}) {
     if (!existsSync(serverPath)) throw new Error(`${serverPath} does not exist: build the server first (npm run build)`);
     this.settings = options.settings ?? {};
+    this.chooseAction = options.chooseAction ?? (() => null);
     this.proc = spawn(process.execPath, [serverPath, '--stdio', ...(options.args ?? [])], { stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stdout.on('data', (chunk: Buffer) => this.#onData(chunk));
     this.proc.stderr.on('data', (chunk: Buffer) => (this.stderr += chunk.toString('utf8')));
@@ -213,6 +217,9 @@ export class LspClient {
         this.#write({ jsonrpc: '2.0', id: req.id, result: items.map((i) => sectionOf(this.settings, i.section)) });
         return;
       }
+      case 'window/showMessageRequest':
+        this.#write({ jsonrpc: '2.0', id: req.id, result: this.chooseAction(req.params) });
+        return;
       case 'client/registerCapability':
       case 'client/unregisterCapability':
       case 'window/workDoneProgress/create':
@@ -240,9 +247,14 @@ export class LspClient {
   // ---------------------------------------------------------------- API
 
   request<T = any>(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT): Promise<T> {
-    if (this.exitCode !== null || this.exitSignal !== null) return Promise.reject(new Error(`${method}: the server has exited`));
+    return this.cancellableRequest<T>(method, params, timeoutMs).result;
+  }
+
+  /** A request and its id, for $/cancelRequest (`cancel`). */
+  cancellableRequest<T = any>(method: string, params: unknown, timeoutMs = DEFAULT_TIMEOUT): { id: number; result: Promise<T> } {
+    if (this.exitCode !== null || this.exitSignal !== null) return { id: -1, result: Promise.reject(new Error(`${method}: the server has exited`)) };
     const id = this.#nextId++;
-    return new Promise<T>((resolve, reject) => {
+    const result = new Promise<T>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.#pending.delete(id);
         reject(new Error(`${method} timed out after ${timeoutMs} ms; stderr: ${this.stderr.slice(-2000)}`));
@@ -250,6 +262,11 @@ export class LspClient {
       this.#pending.set(id, { method, resolve, reject, timer });
       this.#write({ jsonrpc: '2.0', id, method, params: params as any });
     });
+    return { id, result };
+  }
+
+  cancel(id: number): void {
+    this.notify('$/cancelRequest', { id });
   }
 
   notify(method: string, params: unknown): void {

@@ -74,16 +74,44 @@ export function fixAllEdits(text: string, t: LineTable, findings: readonly Findi
     if (FIX_MODE[f.kind] === 'remove' && f.lines) groups.push({ first: f.lines.first, last: f.lines.last });
     else inline.push(f);
   }
-  const removals = removalEdits(text, t, groups);
-  const edits: TextEdit[] = [...removals];
+  const removals = removalEdits(text, t, groups).sort((a, b) => a.start - b.start);
+  // repairs kept so far, sorted by start (their ends then never decrease: they do not overlap)
+  const kept: TextEdit[] = [];
+  const keptRanges = new Set<string>();
   for (const f of inline) {
-    // a repair inside a removed line goes with the line
+    // a repair inside a removed line goes with the line; of two repairs of one span, the first
     for (const e of f.fix.edits) {
-      if (edits.some((x) => overlaps(x, e) || (x.start === e.start && x.end === e.end))) continue;
-      edits.push(e);
+      if (overlapsSorted(removals, e) || overlapsSorted(kept, e) || keptRanges.has(`${e.start}:${e.end}`)) continue;
+      kept.splice(upperBound(kept, e.start), 0, e);
+      keptRanges.add(`${e.start}:${e.end}`);
     }
   }
-  return edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  return [...removals, ...kept].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The number of edits in `sorted` (by start) that start at or before `pos`. */
+function upperBound(sorted: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Does `e` overlap one of `sorted`, non-overlapping spans sorted by start? Only the last
+ * of them starting before `e` ends can (a linear scan made fix-all quadratic in findings). */
+function overlapsSorted(sorted: readonly Span[], e: Span): boolean {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid].start < e.end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && overlaps(sorted[lo - 1], e);
 }
 
 /** Applies non-overlapping edits (any order) to a text. */
