@@ -1,9 +1,10 @@
-// The palette commands: clean the article (the same edits as source.fixAll.galley),
+// The palette commands: check the article now (galley.run), clean the article (the same edits as source.fixAll.galley),
 // preview the cleaned article (preview.ts), restart the server, show its output; and
 // the commands of the server's "Ignore …" code actions (ignore.ts).
 
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
+import { CHECK_NOTIFICATION, CheckParams } from '../../server/src/protocol';
 import { registerIgnoreCommands } from './ignore';
 import { registerPreview } from './preview';
 
@@ -48,8 +49,21 @@ async function cleanArticle(host: CommandHost, uri?: vscode.Uri): Promise<number
   return n;
 }
 
+/** Asks the server to check the active article now, whatever galley.run says. */
+async function checkDocument(host: CommandHost): Promise<void> {
+  const doc = vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== 'article') {
+    void vscode.window.showInformationMessage('Galley: open an article to check.');
+    return;
+  }
+  const client = await host.ensureClient();
+  const params: CheckParams = { uri: doc.uri.toString() };
+  await client.sendNotification(CHECK_NOTIFICATION, params);
+}
+
 export function registerCommands(context: vscode.ExtensionContext, host: CommandHost): void {
   context.subscriptions.push(
+    vscode.commands.registerCommand('galley.checkDocument', () => checkDocument(host)),
     vscode.commands.registerCommand('galley.cleanArticle', (uri?: vscode.Uri) =>
       cleanArticle(host, uri instanceof vscode.Uri ? uri : undefined).catch((e) => {
         void vscode.window.showErrorMessage(`Galley: could not clean the article: ${e instanceof Error ? e.message : String(e)}`);

@@ -19,14 +19,18 @@ export interface DiagnosticData {
   fingerprint: string;
 }
 
-export function toDiagnostics(doc: TextDocument, model: ArticleModel, settings: GalleySettings): Diagnostic[] {
+/** The findings shown as diagnostics; those touching the `held` lines (being typed on,
+ * see runPolicy.ts) wait. */
+export function toDiagnostics(doc: TextDocument, model: ArticleModel, settings: GalleySettings, held?: { first: number; last: number }): Diagnostic[] {
   const out: Diagnostic[] = [];
   model.findings.forEach((f: Finding, index) => {
     if (out.length >= settings.maxNumberOfProblems) return;
     const severity = toSeverity(effectiveSeverity(settings, f.kind, f.sure));
     if (severity === undefined || isIgnored(settings, f)) return;
+    const range = toRange(doc, f.span);
+    if (held && range.start.line <= held.last && range.end.line >= held.first) return;
     const data: DiagnosticData = { version: doc.version, index, fingerprint: f.fingerprint };
-    out.push({ range: toRange(doc, f.span), severity, source: SOURCE, code: f.kind, message: f.message, data });
+    out.push({ range, severity, source: SOURCE, code: f.kind, message: f.message, data });
   });
   return out;
 }

@@ -23,6 +23,14 @@ export interface OpenSettingParams {
   uri: string;
 }
 
+/** `galley/check` {uri}: the user asked to check the document now ("Galley: Check
+ * Document"), whatever galley.run says. */
+export const CHECK_NOTIFICATION = 'galley/check';
+
+export interface CheckParams {
+  uri: string;
+}
+
 /** Commands that code actions ask the client to run. The VS Code client runs them itself
  * (writing settings is the editor's business) and says so in
  * `initializationOptions.clientCommands`; for other clients the server answers

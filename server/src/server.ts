@@ -19,13 +19,23 @@ import { foldingRanges } from './folding';
 import { hoverAt } from './hover';
 import { explainIgnore, IGNORE_KIND } from './ignore';
 import { Analysis, Cancelled, ModelCache } from './modelCache';
-import { CLIENT_COMMANDS, OPEN_SETTING_NOTIFICATION, STATUS_NOTIFICATION, StatusParams } from './protocol';
+import { CHECK_NOTIFICATION, CheckParams, CLIENT_COMMANDS, OPEN_SETTING_NOTIFICATION, STATUS_NOTIFICATION, StatusParams } from './protocol';
 import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
+import { EditRange, RunPolicy } from './runPolicy';
 import { documentSymbols } from './symbols';
 import { pathOf, WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+// galley.run and the findings held back while typing: the document manager reports
+// which lines each change touched
+const policy = new RunPolicy();
+const documents = new TextDocuments<TextDocument>({
+  create: TextDocument.create,
+  update: (doc, changes, version) => {
+    policy.edited(doc.uri, changes as EditRange[]);
+    return TextDocument.update(doc, changes, version);
+  },
+});
 
 let canPull = false;
 let canConfigure = false;
@@ -112,7 +122,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const serverCommands = CLIENT_COMMANDS.filter((c) => !clientCommands.has(c));
   return {
     capabilities: {
-      textDocumentSync: TextDocumentSyncKind.Incremental,
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       documentSymbolProvider: { label: 'Galley' },
       foldingRangeProvider: true,
       hoverProvider: true,
@@ -149,6 +159,8 @@ connection.onDidChangeConfiguration((change) => {
     globalSettings = parseSettings(s?.galley);
   }
   cache.clear();
+  // new settings (severities, galley.run) are shown at once, whatever the run mode
+  for (const doc of documents.all()) policy.requested(doc.uri);
   if (canPull) connection.languages.diagnostics.refresh();
   else for (const doc of documents.all()) schedule(doc, 0);
   void workspaceIndex.reconfigure();
@@ -235,20 +247,49 @@ function schedule(doc: TextDocument, delay: number): void {
   );
 }
 
+/** The diagnostics of the document's current version under its run mode: a fresh
+ * report when one is due (with the findings on the lines being typed on held back), or
+ * undefined when the last report stands (on save, manual). */
+async function report(uri: string, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
+  const settings = await settingsFor(uri);
+  if (!policy.isDue(uri, settings.run)) return undefined;
+  const { doc, a } = await analyse(uri, token);
+  const held = policy.heldLines(uri, settings.run);
+  const items = a.model ? toDiagnostics(doc, a.model, settings, held) : [];
+  policy.reported(uri);
+  if (held) showHeldLater(uri);
+  return items;
+}
+
+// once the typing pauses, the held findings are shown
+const heldTimers = new Map<string, ReturnType<typeof setTimeout>>();
+function showHeldLater(uri: string): void {
+  const old = heldTimers.get(uri);
+  if (old) clearTimeout(old);
+  heldTimers.set(
+    uri,
+    setTimeout(() => {
+      heldTimers.delete(uri);
+      if (!documents.get(uri)) return;
+      if (!canPull) void publish(uri);
+      else if (canRefresh) void connection.languages.diagnostics.refresh();
+    }, policy.untilQuiet(uri) + 20),
+  );
+}
+
 async function publish(uri: string): Promise<void> {
   const doc = documents.get(uri);
   if (!doc) return;
   const version = doc.version;
-  let diagnostics: Diagnostic[];
+  let diagnostics: Diagnostic[] | undefined;
   try {
-    const { doc: current, a, settings } = await analyse(uri);
-    diagnostics = a.model ? toDiagnostics(current, a.model, settings) : [];
+    diagnostics = await report(uri);
   } catch (e) {
     // a newer version arrived while this one was analysed: its own run will publish
     if (e instanceof ResponseError) return;
     throw e;
   }
-  if (documents.get(uri)?.version !== version) return;
+  if (!diagnostics || documents.get(uri)?.version !== version) return;
   await connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
@@ -258,11 +299,27 @@ documents.onDidOpen((e) => {
     openByPath.set(path, e.document.uri);
     workspaceIndex.opened(e.document.uri, e.document.getText());
   }
+  policy.opened(e.document.uri);
   schedule(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
   workspaceIndex.edited(e.document.uri);
   schedule(e.document, 30);
+});
+documents.onDidSave((e) => {
+  policy.saved(e.document.uri);
+  if (canPull) {
+    if (canRefresh) void connection.languages.diagnostics.refresh();
+  } else schedule(e.document, 0);
+});
+// "Galley: Check Document"
+connection.onNotification(CHECK_NOTIFICATION, (p: CheckParams) => {
+  const doc = documents.get(p.uri);
+  if (!doc) return;
+  policy.requested(p.uri);
+  if (canPull) {
+    if (canRefresh) void connection.languages.diagnostics.refresh();
+  } else schedule(doc, 0);
 });
 documents.onDidClose((e) => {
   const path = pathOf(e.document.uri);
@@ -274,6 +331,11 @@ documents.onDidClose((e) => {
   if (t) clearTimeout(t);
   timers.delete(e.document.uri);
   cache.delete(e.document.uri);
+  policy.closed(e.document.uri);
+  lastReports.delete(e.document.uri);
+  const h = heldTimers.get(e.document.uri);
+  if (h) clearTimeout(h);
+  heldTimers.delete(e.document.uri);
   toldSkipped.delete(e.document.uri);
   settingsCache.delete(e.document.uri);
   knownSettings.delete(e.document.uri);
@@ -282,12 +344,24 @@ documents.onDidClose((e) => {
 
 // ------------------------------------------------------------------ requests
 
+// the last full report per document, so that a report that stands (galley.run onSave or
+// manual) is answered "unchanged" and the editor keeps its markers where the edits moved them
+const lastReports = new Map<string, { resultId: string; items: Diagnostic[] }>();
+let resultIds = 0;
+
 connection.languages.diagnostics.on(async (params, token) => {
   const uri = params.textDocument.uri;
   if (!documents.get(uri)) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
   try {
-    const { doc, a, settings } = await analyse(uri, token);
-    return { kind: DocumentDiagnosticReportKind.Full, items: a.model ? toDiagnostics(doc, a.model, settings) : [] };
+    const items = await report(uri, token);
+    const last = lastReports.get(uri);
+    if (!items) {
+      if (last && params.previousResultId === last.resultId) return { kind: DocumentDiagnosticReportKind.Unchanged, resultId: last.resultId };
+      return { kind: DocumentDiagnosticReportKind.Full, resultId: last?.resultId, items: last?.items ?? [] };
+    }
+    const next = { resultId: String(++resultIds), items };
+    lastReports.set(uri, next);
+    return { kind: DocumentDiagnosticReportKind.Full, ...next };
   } catch (e) {
     // the document changed under the request: the client asks again (LSP ServerCancelled)
     if (e instanceof ResponseError && e.code === LSPErrorCodes.ContentModified) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
