@@ -7,6 +7,7 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit as L
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleModel, FIX_MODE, Finding, FindingKind, fixAllEdits, lineTable, TextEdit } from './article';
 import { toRange } from './convert';
+import { cleanable, cleanEdits } from './clean';
 import { DiagnosticData, SOURCE, toDiagnostics } from './diagnostics';
 import { IGNORE_KIND, ignoreActions } from './ignore';
 import { fixAllKinds, GalleySettings, isShown } from './settings';
@@ -110,11 +111,10 @@ export function codeActions(doc: TextDocument, model: ArticleModel, settings: Ga
   }
 
   if (admits(only, FIX_ALL_KIND, false)) {
-    const kinds = fixAllKinds(settings);
-    const sure = model.findings.filter((f) => f.sure && kinds.has(f.kind) && visible(f));
-    const edits = fixAllEdits(model.text, table, sure, kinds);
+    const edits = cleanEdits(model, settings);
     if (edits.length) {
-      actions.push({ title: `Clean article: fix ${sure.length} Galley findings`, kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits, target) });
+      const n = cleanable(model, settings).length;
+      actions.push({ title: `Clean article: fix ${n} Galley findings`, kind: FIX_ALL_KIND, edit: workspaceEdit(doc, edits, target) });
     }
   }
   return actions;

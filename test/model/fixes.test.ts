@@ -231,3 +231,54 @@ describe('model: fix-all edits never overlap', () => {
     assert.strictEqual(applyEdits('abcdef', edits), 'Ab+cdEf');
   });
 });
+
+describe('fixes: composing two rounds of edits (fix-all to its fixed point)', () => {
+  // a fixed-seed PRNG: the same cases on every run
+  let seed = 12345;
+  const rnd = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const randomEdits = (text: string): TextEdit[] => {
+    const out: TextEdit[] = [];
+    let at = 0;
+    while (at < text.length) {
+      at += rnd(12);
+      if (at > text.length) break;
+      const end = Math.min(text.length, at + rnd(6));
+      const newText = rnd(3) === 0 ? 'xy'.slice(0, rnd(3)) : '';
+      if (end > at || newText) out.push({ start: at, end, newText });
+      at = end + 1;
+    }
+    return out;
+  };
+  const sample = (n: number) => Array.from({ length: n }, () => 'ab \n.'[rnd(5)]).join('');
+
+  it('gives edits on the original that produce the text of both rounds, sorted and disjoint', async () => {
+    const { composeEdits } = await import('../../server/src/article/fixes');
+    for (let c = 0; c < 2000; c++) {
+      const text = sample(rnd(60));
+      const first = randomEdits(text);
+      const middle = applyEdits(text, first);
+      const second = randomEdits(middle);
+      const result = applyEdits(middle, second);
+      const composed = composeEdits(text, first, second, result);
+      assert.strictEqual(applyEdits(text, composed), result, `case ${c}: ${JSON.stringify({ text, first, second })}`);
+      for (let k = 1; k < composed.length; k++) assert.ok(composed[k - 1].end <= composed[k].start, `case ${c}: overlapping`);
+    }
+  });
+
+  it('runs fix-all until nothing is left to fix', async () => {
+    const { fixAllToFixedPoint } = await import('../../server/src/article/fixes');
+    // a toy fixer: removes one "ab" per round, as long as there is one
+    const once = (t: string): TextEdit[] => {
+      const i = t.indexOf('ab');
+      return i < 0 ? [] : [{ start: i, end: i + 2, newText: '' }];
+    };
+    const text = 'xaabbby';
+    const edits = fixAllToFixedPoint(text, once, 5);
+    const fixed = applyEdits(text, edits);
+    assert.strictEqual(fixed, 'xby');
+    assert.deepStrictEqual(once(fixed), []);
+  });
+});

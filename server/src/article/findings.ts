@@ -102,6 +102,8 @@ export function wholeLineFindings(page: Page, reading: Reading, dupOf: Int32Arra
 
 const PROSE_ROLES = new Set<Role>(['body', 'dek', 'author-bio', 'other', 'headline', 'crosshead', 'byline', 'dateline', 'kicker', 'author-name']);
 
+const INVISIBLE_ONLY = /^[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+$/;
+
 export function inlineFindings(page: Page, reading: Reading): Finding[] {
   const { blocks, text, table } = page;
   const out: Finding[] = [];
@@ -114,9 +116,39 @@ export function inlineFindings(page: Page, reading: Reading): Finding[] {
       fix: { title: h.fixTitle, edits: h.edits },
       fingerprint: fingerprint(h.kind, text.slice(h.start, h.end)),
     });
+  const inRun = new Set<number>();
+  // runs of blank lines longer than a story separator (two blank lines)
+  let run = 0;
+  for (let line = 0; line < table.starts.length; line++) {
+    // (a line of only invisible characters is blank to the reader: counted here, and
+    // removed with the run rather than repaired into a blank line the next pass counts)
+    const bi = page.blockOfLine[line];
+    const blank = bi < 0 || INVISIBLE_ONLY.test(blocks[bi].text);
+    if (blank) run++;
+    if ((!blank || line === table.starts.length - 1) && run > 2) {
+      const lastBlank = blank ? line : line - 1;
+      const firstExtra = lastBlank - run + 3;
+      // the extra lines, with their line breaks
+      const start = table.starts[firstExtra];
+      const end = table.starts[lastBlank + 1] ?? text.length;
+      if (end > start && lastBlank + 1 < table.starts.length) {
+        for (let l = firstExtra; l <= lastBlank; l++) inRun.add(l);
+        out.push({
+          kind: 'spacing',
+          span: { start, end },
+          lines: undefined,
+          message: `Spacing: ${run} blank lines in a row; two separate stories.`,
+          sure: true,
+          fix: { title: 'Remove the extra blank lines', edits: [{ start, end, newText: '' }] },
+          fingerprint: 'spacing:blank-lines',
+        });
+      }
+    }
+    if (!blank) run = 0;
+  }
   for (const b of blocks) {
     const r = reading.role[b.index];
-    if (!PROSE_ROLES.has(r)) continue;
+    if (!PROSE_ROLES.has(r) || inRun.has(b.line)) continue;
     const t = b.text;
     const base = b.span.start;
     for (const h of encodingDamage(t, base, b.index === 0 && b.span.start === 0)) push(h);
@@ -138,31 +170,6 @@ export function inlineFindings(page: Page, reading: Reading): Finding[] {
         fingerprint: 'spacing:trailing',
       });
     }
-  }
-  // runs of blank lines longer than a story separator (two blank lines)
-  let run = 0;
-  for (let line = 0; line < table.starts.length; line++) {
-    const blank = page.blockOfLine[line] < 0;
-    if (blank) run++;
-    if ((!blank || line === table.starts.length - 1) && run > 2) {
-      const lastBlank = blank ? line : line - 1;
-      const firstExtra = lastBlank - run + 3;
-      // the extra lines, with their line breaks
-      const start = table.starts[firstExtra];
-      const end = table.starts[lastBlank + 1] ?? text.length;
-      if (end > start && lastBlank + 1 < table.starts.length) {
-        out.push({
-          kind: 'spacing',
-          span: { start, end },
-          lines: undefined,
-          message: `Spacing: ${run} blank lines in a row; two separate stories.`,
-          sure: true,
-          fix: { title: 'Remove the extra blank lines', edits: [{ start, end, newText: '' }] },
-          fingerprint: 'spacing:blank-lines',
-        });
-      }
-    }
-    if (!blank) run = 0;
   }
   return out;
 }

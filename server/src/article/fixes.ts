@@ -126,3 +126,70 @@ export function applyEdits(text: string, edits: readonly TextEdit[]): string {
   }
   return out + text.slice(pos);
 }
+
+// ------------------------------------------------------------------ to a fixed point
+
+/** Edits `second` (made on the text `first` produced) expressed on the original text,
+ * merged with `first`: one set of sorted, non-overlapping edits from the original to
+ * `result`, the text both produce. */
+export function composeEdits(original: string, first: readonly TextEdit[], second: readonly TextEdit[], result: string): TextEdit[] {
+  // where each of `first`'s replacements sits in the intermediate text
+  const landed: { start: number; end: number; orig: TextEdit }[] = [];
+  let shift = 0;
+  for (const e of first) {
+    landed.push({ start: e.start + shift, end: e.start + shift + e.newText.length, orig: e });
+    shift += e.newText.length - (e.end - e.start);
+  }
+  // an intermediate position on the original; one that touches a replacement widens
+  // to all of it (the second edit then rewrites that replacement as well)
+  const back = (q: number, side: 'start' | 'end'): number => {
+    let delta = 0;
+    for (const l of landed) {
+      if (q < l.start) break;
+      if (q <= l.end) return side === 'start' ? l.orig.start : l.orig.end;
+      delta += l.orig.newText.length - (l.orig.end - l.orig.start);
+    }
+    return q - delta;
+  };
+  // every edit as a region of the original with the length change it makes
+  const regions = [
+    ...first.map((e) => ({ start: e.start, end: e.end, d: e.newText.length - (e.end - e.start) })),
+    ...second.map((e) => ({ start: back(e.start, 'start'), end: back(e.end, 'end'), d: e.newText.length - (e.end - e.start) })),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  const merged: { start: number; end: number; d: number }[] = [];
+  for (const r of regions) {
+    const prev = merged[merged.length - 1];
+    if (prev && r.start <= prev.end) {
+      prev.end = Math.max(prev.end, r.end);
+      prev.d += r.d;
+    } else merged.push({ ...r });
+  }
+  // a region's boundaries lie outside every edit: in the result they move by the
+  // length changes of the regions before them
+  const out: TextEdit[] = [];
+  let before = 0;
+  for (const m of merged) {
+    const newText = result.slice(m.start + before, m.end + before + m.d);
+    if (newText !== original.slice(m.start, m.end)) out.push({ start: m.start, end: m.end, newText });
+    before += m.d;
+  }
+  return out;
+}
+
+/** Fix-all run to its fixed point: a cleaned page can show cruft the first reading
+ * did not call (a duplicate whose first copy was removed, a rule left alone between two
+ * removed blocks). `editsFor` reads a text and returns its fix-all edits; the rounds are
+ * composed into one set of edits on the original, so that fixing once leaves nothing
+ * to fix. Stops after `maxRounds` (a page that keeps changing keeps its later rounds). */
+export function fixAllToFixedPoint(text: string, editsFor: (text: string, round: number) => TextEdit[], maxRounds = 3): TextEdit[] {
+  let edits = editsFor(text, 0);
+  let current = applyEdits(text, edits);
+  for (let round = 1; round < maxRounds && edits.length; round++) {
+    const more = editsFor(current, round);
+    if (!more.length) break;
+    const next = applyEdits(current, more);
+    edits = composeEdits(text, edits, more, next);
+    current = next;
+  }
+  return edits;
+}

@@ -1,7 +1,7 @@
 // The public face of the pure model: what the server, the command line and the tests use.
 
 export { analyzeArticle } from './analyze';
-export { applyEdits, fixAllEdits, removalEdits } from './fixes';
+export { applyEdits, composeEdits, fixAllEdits, fixAllToFixedPoint, removalEdits } from './fixes';
 export { withSiteChrome } from './findings';
 export { chromeLevel, SITE_CHROME, SiteChromeIndex } from './siteChrome';
 export { lineTable, lineAt } from './lines';

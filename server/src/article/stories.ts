@@ -840,7 +840,9 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
     for (let i = d.first - 1, seen = 0; i >= 0 && seen < 3 && storyOf[i] < 0; i--) {
       const b = blocks[i];
       if (furniture(b)) continue;
-      if (!titleLike(b) || b.f.words < 3) break;
+      // (an editor's note or a standfirst in full sentences right over the headline too)
+      const note = seen === 0 && (b.tag === 'sentence' || b.tag === 'prose') && !b.f.bullet && !isPromotional(b.text);
+      if (!note && (!titleLike(b) || b.f.words < 3)) break;
       keep(i);
       seen++;
     }
