@@ -19,7 +19,10 @@ describe('command Galley: Clean Article', () => {
     }
     const textBefore = doc.getText();
 
-    await vscode.commands.executeCommand('galley.cleanArticle');
+    // the command cleans the active editor's article
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const applied = await vscode.commands.executeCommand<number>('galley.cleanArticle');
+    assert.ok(applied > 0, `Clean Article applied ${applied} edits`);
 
     const cleaned = await waitFor('the document to be cleaned', () => {
       const d = liveDocument(doc.uri);
