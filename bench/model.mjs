@@ -40,9 +40,9 @@ export async function modelFigures({ quick = false } = {}) {
   const cache = new g.ModelCache(() => Infinity);
   /** What the server does for a new version: the model (once per version), then the
    * outline, folding and diagnostics from it. */
-  const galleyFeatures = (text) => {
+  const galleyFeatures = async (text) => {
     const doc = g.TextDocument.create(uri, 'article', ++version, text);
-    const model = cache.get(doc).model;
+    const model = (await cache.get(doc)).model;
     return g.documentSymbols(doc, model).length + g.foldingRanges(model).length + g.toDiagnostics(doc, model, g.DEFAULT_SETTINGS).length;
   };
 
