@@ -208,7 +208,7 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   return dupOf;
 }
 
-function grown(a: Int32Array, size: number): Int32Array {
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const g = new Int32Array(size).fill(-1);
   g.set(a);
   return g;

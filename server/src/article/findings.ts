@@ -64,7 +64,7 @@ function headFingerprint(head: string): string | undefined {
 
 /** fingerprint() of blocks[from..to] joined by line breaks, joining only a head when
  * the head tells. */
-function blocksFingerprint(kind: FindingKind, blocks: BlockInfo[], from: number, to: number): string {
+function blocksFingerprint(kind: FindingKind, blocks: readonly { text: string }[], from: number, to: number): string {
   let head = '';
   for (let k = from; k <= to && head.length <= FINGERPRINT_HEAD; k++) head += (k > from ? '\n' : '') + blocks[k].text;
   if (head.length > FINGERPRINT_HEAD) {
