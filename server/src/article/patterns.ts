@@ -41,20 +41,49 @@ const UI_HEADS = new Set(
 
 const WORD_RE = /[A-Za-z][A-Za-z'’-]*:?/g;
 
+/** Is the first word isUiLabel would read a label word? Found in place: no string is
+ * made but that word. unglue() parts a lower-case letter or digit from a capital that
+ * follows, and every character but ASCII letters and hyphens parts words (quotes and
+ * the other punctuation isUiLabel blanks out included), so the first word runs from the
+ * first ASCII letter over letters and hyphens to the first such break. Most lines fail
+ * here, and every line that fails here fails isUiLabel. */
+function firstWordIsUi(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n && !isAsciiLetter(text.charCodeAt(i))) i++;
+  if (i === n) return false;
+  let j = i + 1;
+  for (; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 45) continue;
+    if (!isAsciiLetter(c)) break;
+    const p = text.charCodeAt(j - 1);
+    if (c <= 90 && p >= 97 && p <= 122) break;
+  }
+  return UI_WORDS.has(text.slice(i, j).toLowerCase());
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** A line made only of button/link label words ("Keep ReadingShow less", "Share",
  * "Latest Stories", "SubscribeSign In"). */
 export function isUiLabel(text: string): boolean {
   if (text.length > 80) return false;
+  if (!firstWordIsUi(text)) return false;
   const t = unglue(text).replace(/[|/•·»›>«‹<()[\]{}!…_+=#*~^"“”'‘’]+/g, ' ');
-  if (/[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
+  // the tests below all must pass: the word test first, as most lines fail it at once
   const words = t.match(WORD_RE);
   if (!words || words.length > 12) return false;
   let head = false;
   for (const raw of words) {
-    const w = raw.toLowerCase().replace(/:$/, '');
+    let w = raw.toLowerCase();
+    if (w.endsWith(':')) w = w.slice(0, -1);
     if (!UI_WORDS.has(w)) return false;
     if (UI_HEADS.has(w)) head = true;
   }
+  if (/[0-9]/.test(t) && /[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
   // a bare non-letter leftover such as "." means this was something else
   if (/[^\sA-Za-z'’:-]/.test(t)) return false;
   return head;
