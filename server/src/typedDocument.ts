@@ -96,22 +96,33 @@ export class TypedDocument implements TextDocument {
     return true;
   }
 
-  /** The document with the noted typing applied: the text rebuilt once. */
+  /** The document with the noted typing applied: each changed line replaced as the
+   * library replaces a range (which keeps its line table), or, for many lines, the text
+   * rebuilt at once. */
   #applied(): TextDocument {
     if (!this.#lines.size) return this.#doc;
-    const doc = this.#doc;
+    let doc = this.#doc;
+    const lines = [...this.#lines].sort((a, b) => a[0] - b[0]);
+    this.#lines.clear();
+    if (lines.length <= 4) {
+      const changes = lines.map(([line, text]) => {
+        const [from, to] = lineSpan(doc, line);
+        return { range: { start: { line, character: 0 }, end: { line, character: to - from } }, text };
+      });
+      this.#doc = TextDocument.update(doc, changes, this.#version);
+      return this.#doc;
+    }
     const old = doc.getText();
     const parts: string[] = [];
     let at = 0;
-    for (const line of [...this.#lines.keys()].sort((a, b) => a - b)) {
+    for (const [line, text] of lines) {
       const [from, to] = lineSpan(doc, line);
-      parts.push(old.slice(at, from), this.#lines.get(line)!);
+      parts.push(old.slice(at, from), text);
       at = to;
     }
     parts.push(old.slice(at));
-    this.#lines.clear();
-    this.#doc = TextDocument.update(doc, [{ text: parts.join('') }], this.#version);
-    return this.#doc;
+    this.#doc = doc = TextDocument.update(doc, [{ text: parts.join('') }], this.#version);
+    return doc;
   }
 }
 
