@@ -140,10 +140,15 @@ export function isPhotoCredit(text: string): boolean {
 export function trailingCredit(text: string): number {
   // only the end of the line can hold it: test the tail, not every position of a long line
   const from = Math.max(0, text.length - 140);
+  // the credit closes with its bracket, or names an agency before a slash: most lines
+  // hold neither in their tail, and are spared the copy and the patterns
+  const hasParen = text.indexOf(')', from) >= 0;
+  const hasSlash = text.indexOf('/', from) >= 0;
+  if (!hasParen && !hasSlash) return -1;
   const tail = text.slice(from);
-  const paren = /\(\s*(photo|image|picture|video|credit|photo credit|image credit|file photo|source)s?\s*(by|credit)?\s*[:：]?\s*[^()]{1,80}\)\s*$/i.exec(tail);
+  const paren = hasParen && /\(\s*(photo|image|picture|video|credit|photo credit|image credit|file photo|source)s?\s*(by|credit)?\s*[:：]?\s*[^()]{1,80}\)\s*$/i.exec(tail);
   if (paren && from + paren.index > 0) return from + paren.index;
-  const agency = /\s(REUTERS|AP Photo|AFP|Getty Images|EPA)\/[A-Z][^/]{1,60}$/.exec(tail);
+  const agency = hasSlash && /\s(REUTERS|AP Photo|AFP|Getty Images|EPA)\/[A-Z][^/]{1,60}$/.exec(tail);
   if (agency && from + agency.index > 0) return from + agency.index;
   return -1;
 }
@@ -288,6 +293,7 @@ export function isSelfGlued(text: string): boolean {
 /** A pin's description: "… for the Holidays #ad #DonVictorHoney #canning #jam …". Many
  * tags make up much of the line; a sentence with a tag or two is a tweet's text. */
 export function isHashtagRun(text: string): boolean {
+  if (!text.includes('#')) return false;
   const tags = text.match(/(^|\s)#[\p{L}\p{N}_]+/gu)?.length ?? 0;
   return tags >= 5 && tags >= text.split(/\s+/).length * 0.35;
 }
