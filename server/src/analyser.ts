@@ -101,13 +101,13 @@ export class Analyser {
   #thread(): Worker {
     if (this.#worker) return this.#worker;
     const w = new Worker(this.workerPath);
-    w.on('message', (msg: { id: number; model?: ArticleModel; error?: string }) => {
+    w.on('message', (msg: { id: number; json?: string; error?: string }) => {
       const job = this.#running;
       if (!job || job.id !== msg.id) return;
       this.#running = undefined;
-      if (msg.model) {
+      if (msg.json !== undefined) {
         this.threaded++;
-        job.resolve(msg.model);
+        job.resolve(JSON.parse(msg.json) as ArticleModel);
       } else job.reject(new Error(msg.error ?? 'analysis failed'));
       this.#pump();
     });

@@ -23,6 +23,7 @@ import { CHECK_NOTIFICATION, CheckParams, CLIENT_COMMANDS, OPEN_SETTING_NOTIFICA
 import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
 import { EditRange, RunPolicy } from './runPolicy';
 import { documentSymbols } from './symbols';
+import { TypedDocument } from './typedDocument';
 import { pathOf, WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,10 +31,13 @@ const connection = createConnection(ProposedFeatures.all);
 // which lines each change touched
 const policy = new RunPolicy();
 const documents = new TextDocuments<TextDocument>({
-  create: TextDocument.create,
+  // typing is applied when the text is next read, not copied for every keystroke
+  create: TypedDocument.create,
   update: (doc, changes, version) => {
     policy.edited(doc.uri, changes as EditRange[]);
-    return TextDocument.update(doc, changes, version);
+    if (!(doc instanceof TypedDocument)) return TextDocument.update(doc, changes, version);
+    doc.update(changes, version);
+    return doc;
   },
 });
 

@@ -231,7 +231,7 @@ describe('model: regular expressions against adversarial strings', function () {
 
   it('finds the expressions of every model file, and those built at run time', () => {
     const files = new Set([...patterns.values()].map((p) => p.where.split(':')[0]));
-    for (const f of ['patterns.ts', 'inline.ts', 'features.ts', 'stories.ts', 'detect.ts']) assert.ok(files.has(f), `no expression found in ${f}`);
+    for (const f of ['patterns.ts', 'inline.ts', 'promo.ts', 'blocks.ts', 'stories.ts', 'detect.ts']) assert.ok(files.has(f), `no expression found in ${f}`);
     assert.ok([...patterns.values()].some((p) => p.where === 'run on the corpus'), 'no expression built at run time observed');
     assert.ok(patterns.size > 100, `only ${patterns.size} expressions`);
   });

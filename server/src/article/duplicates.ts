@@ -96,7 +96,11 @@ class ShingleTable {
           grown.set(this.#tuples);
           this.#tuples = grown;
         }
-        this.#tuples.set([a, b, c, d], n * 4);
+        const u = this.#tuples;
+        u[n * 4] = a;
+        u[n * 4 + 1] = b;
+        u[n * 4 + 2] = c;
+        u[n * 4 + 3] = d;
         this.#slots[s] = n;
         if (this.size * 2 > this.#slots.length) this.#grow();
         return n;
@@ -147,10 +151,17 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   const dupOf = new Int32Array(blocks.length).fill(-1);
   const words = new WordTable();
   const table = new ShingleTable();
-  // postings[shingle]: the blocks it occurs in (at most MAX_POSTINGS, in page order)
-  const postings: number[][] = [];
+  // postings of a shingle: the blocks it occurs in (at most MAX_POSTINGS, in page
+  // order); the first in a typed array, the rest (rare but for repeated text) in a map,
+  // so that a shingle seen once costs no array
+  let firstIn = new Int32Array(1 << 12).fill(-1);
+  const moreIn = new Map<number, number[]>();
   // the last block a shingle was seen in, to count each block's distinct shingles
   let seenIn = new Int32Array(1 << 12).fill(-1);
+  // shared-shingle counts per earlier block, and those blocks in the order their shared
+  // shingles first occur here (reset after each block)
+  const shared = new Int32Array(blocks.length);
+  const sharers: number[] = [];
   const ids: number[] = [];
   const shingles: number[] = [];
   for (const b of blocks) {
@@ -159,35 +170,46 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
     shingles.length = 0;
     for (let i = 0; i + 3 < ids.length; i++) shingles.push(table.id(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]));
     if (table.size > seenIn.length) {
-      const grown = new Int32Array(Math.max(table.size, seenIn.length * 2)).fill(-1);
-      grown.set(seenIn);
-      seenIn = grown;
+      const size = Math.max(table.size, seenIn.length * 2);
+      seenIn = grown(seenIn, size);
+      firstIn = grown(firstIn, size);
     }
     if (eligible(b)) {
-      // blocks sharing shingles with this one, in the order their shared shingles
-      // first occur here, with the number of distinct shingles they share
-      const counts = new Map<number, number>();
       let distinct = 0;
       for (const s of shingles) {
         if (seenIn[s] === b.index) continue;
         seenIn[s] = b.index;
         distinct++;
-        const p = postings[s];
-        if (!p) continue;
-        for (const k of p) counts.set(k, (counts.get(k) ?? 0) + 1);
+        const k = firstIn[s];
+        if (k < 0) continue;
+        if (shared[k]++ === 0) sharers.push(k);
+        const more = moreIn.get(s);
+        if (more) for (const m of more) if (shared[m]++ === 0) sharers.push(m);
       }
-      for (const [k, c] of counts) {
-        if (c / distinct >= CONTAINMENT && blocks[k].f.words >= b.f.words * 0.9) {
+      for (const k of sharers) {
+        if (shared[k] / distinct >= CONTAINMENT && blocks[k].f.words >= b.f.words * 0.9) {
           dupOf[b.index] = k;
           break;
         }
       }
+      for (const k of sharers) shared[k] = 0;
+      sharers.length = 0;
     }
     for (const s of shingles) {
-      const p = postings[s];
-      if (!p) postings[s] = [b.index];
-      else if (p.length < MAX_POSTINGS && p[p.length - 1] !== b.index) p.push(b.index);
+      const k = firstIn[s];
+      if (k < 0) firstIn[s] = b.index;
+      else if (k !== b.index) {
+        const more = moreIn.get(s);
+        if (!more) moreIn.set(s, [b.index]);
+        else if (more.length + 1 < MAX_POSTINGS && more[more.length - 1] !== b.index) more.push(b.index);
+      }
     }
   }
   return dupOf;
+}
+
+function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const g = new Int32Array(size).fill(-1);
+  g.set(a);
+  return g;
 }

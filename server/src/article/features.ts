@@ -86,7 +86,20 @@ function isStopWord(text: string, start: number, end: number): boolean {
   return false;
 }
 
-const SENTENCE_END = /[.!?…]["”’'»)\]]*$/;
+/** Ends like a sentence: /[.!?…]["”’'»)\]]*$/ read from the end (the pattern, run
+ * forwards, tries every position of the line). */
+function endsSentence(text: string): boolean {
+  let j = text.length - 1;
+  while (j >= 0 && isCloser(text.charCodeAt(j))) j--;
+  if (j < 0) return false;
+  const c = text.charCodeAt(j);
+  return c === 46 || c === 33 || c === 63 || c === 0x2026;
+}
+
+/** " ” ’ ' » ) ] */
+function isCloser(c: number): boolean {
+  return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 0xbb || c === 41 || c === 93;
+}
 
 export function features(text: string, indent = 0): Features {
   const n = text.length;
@@ -136,7 +149,7 @@ export function features(text: string, indent = 0): Features {
     words,
     stopRatio: words ? stop / words : 0,
     capRatio: alphaWords ? capWords / alphaWords : 0,
-    endsSentence: SENTENCE_END.test(text),
+    endsSentence: endsSentence(text),
     sentences,
     bullet: BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0'),
     indent,

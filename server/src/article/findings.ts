@@ -39,7 +39,39 @@ function quote(text: string): string {
 }
 
 function fingerprint(kind: FindingKind, text: string): string {
+  if (text.length > FINGERPRINT_HEAD) {
+    const head = headFingerprint(text.slice(0, FINGERPRINT_HEAD));
+    if (head !== undefined) return kind + ':' + head;
+  }
   return kind + ':' + text.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200);
+}
+
+// A fingerprint keeps 200 characters of the normalised text, and a run of chrome can be
+// a whole megabyte: normalise only a head of it when that gives the same 200 characters.
+const FINGERPRINT_HEAD = 1000;
+
+/** The fingerprint's text made from a head of the text, or undefined when the head
+ * cannot tell. Lower-casing maps each character alone but for the final sigma (Σ),
+ * and white-space runs collapse alike in a head and in the whole; only the head's last
+ * few characters may differ (a run or a surrogate pair cut), so a normalised head well
+ * over 200 characters starts as the whole does, and the whole's trailing white space
+ * lies beyond its first 200 characters. */
+function headFingerprint(head: string): string | undefined {
+  if (head.includes('\u03a3')) return undefined;
+  const t = head.toLowerCase().replace(/\s+/g, ' ').trimStart();
+  return t.length >= 210 ? t.slice(0, 200) : undefined;
+}
+
+/** fingerprint() of blocks[from..to] joined by line breaks, joining only a head when
+ * the head tells. */
+function blocksFingerprint(kind: FindingKind, blocks: readonly { text: string }[], from: number, to: number): string {
+  let head = '';
+  for (let k = from; k <= to && head.length <= FINGERPRINT_HEAD; k++) head += (k > from ? '\n' : '') + blocks[k].text;
+  if (head.length > FINGERPRINT_HEAD) {
+    const fp = headFingerprint(head.slice(0, FINGERPRINT_HEAD));
+    if (fp !== undefined) return kind + ':' + fp;
+  }
+  return fingerprint(kind, blocks.slice(from, to + 1).map((b) => b.text).join('\n'));
 }
 
 function lineMessage(kind: FindingKind, blocks: BlockInfo[], from: number, to: number, lines: number, extra?: string): string {
@@ -93,7 +125,7 @@ export function wholeLineFindings(page: Page, reading: Reading, dupOf: Int32Arra
         title: n === 1 ? `Remove this ${NOUN[kind][0].toLowerCase()}` : `Remove these ${n} lines (${NOUN[kind][0].toLowerCase()})`,
         edits: [removalEdit(text, table, { first, last })],
       },
-      fingerprint: fingerprint(kind, blocks.slice(i, j + 1).map((b) => b.text).join('\n')),
+      fingerprint: blocksFingerprint(kind, blocks, i, j),
     });
     i = j + 1;
   }
@@ -326,7 +358,7 @@ export function withSiteChrome(model: ArticleModel, lookup: SiteChromeLookup, op
               title: n === 1 ? `Remove this ${noun.toLowerCase()}` : `Remove these ${n} lines (${noun.toLowerCase()})`,
               edits: [removalEdit(model.text, table, { first, last })],
             },
-            fingerprint: fingerprint('navigation', blocks.slice(from, to + 1).map((b) => b.text).join('\n')),
+            fingerprint: blocksFingerprint('navigation', blocks, from, to),
           },
     );
   }

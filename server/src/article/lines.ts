@@ -9,6 +9,24 @@ export interface LineTable {
 }
 
 export function lineTable(text: string): LineTable {
+  // most texts break lines with "\n" alone: those are counted, then filled in, by
+  // indexOf (a native search) into arrays made at their size (below the size where
+  // V8 would make such an array a dictionary)
+  const lf = !text.includes('\r');
+  let count = 0;
+  if (lf) for (let i = text.indexOf('\n'); i >= 0 && count < 1 << 24; i = text.indexOf('\n', i + 1)) count++;
+  if (lf && count < 1 << 24) {
+    const starts: number[] = new Array(count + 1);
+    const ends: number[] = new Array(count + 1);
+    starts[0] = 0;
+    let k = 0;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+      ends[k++] = i;
+      starts[k] = i + 1;
+    }
+    ends[k] = text.length;
+    return { starts, ends };
+  }
   const starts = [0];
   const ends: number[] = [];
   const n = text.length;

@@ -41,20 +41,49 @@ const UI_HEADS = new Set(
 
 const WORD_RE = /[A-Za-z][A-Za-z'’-]*:?/g;
 
+/** Is the first word isUiLabel would read a label word? Found in place: no string is
+ * made but that word. unglue() parts a lower-case letter or digit from a capital that
+ * follows, and every character but ASCII letters and hyphens parts words (quotes and
+ * the other punctuation isUiLabel blanks out included), so the first word runs from the
+ * first ASCII letter over letters and hyphens to the first such break. Most lines fail
+ * here, and every line that fails here fails isUiLabel. */
+function firstWordIsUi(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n && !isAsciiLetter(text.charCodeAt(i))) i++;
+  if (i === n) return false;
+  let j = i + 1;
+  for (; j < n; j++) {
+    const c = text.charCodeAt(j);
+    if (c === 45) continue;
+    if (!isAsciiLetter(c)) break;
+    const p = text.charCodeAt(j - 1);
+    if (c <= 90 && p >= 97 && p <= 122) break;
+  }
+  return UI_WORDS.has(text.slice(i, j).toLowerCase());
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 /** A line made only of button/link label words ("Keep ReadingShow less", "Share",
  * "Latest Stories", "SubscribeSign In"). */
 export function isUiLabel(text: string): boolean {
   if (text.length > 80) return false;
+  if (!firstWordIsUi(text)) return false;
   const t = unglue(text).replace(/[|/•·»›>«‹<()[\]{}!…_+=#*~^"“”'‘’]+/g, ' ');
-  if (/[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
+  // the tests below all must pass: the word test first, as most lines fail it at once
   const words = t.match(WORD_RE);
   if (!words || words.length > 12) return false;
   let head = false;
   for (const raw of words) {
-    const w = raw.toLowerCase().replace(/:$/, '');
+    let w = raw.toLowerCase();
+    if (w.endsWith(':')) w = w.slice(0, -1);
     if (!UI_WORDS.has(w)) return false;
     if (UI_HEADS.has(w)) head = true;
   }
+  if (/[0-9]/.test(t) && /[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
   // a bare non-letter leftover such as "." means this was something else
   if (/[^\sA-Za-z'’:-]/.test(t)) return false;
   return head;
@@ -111,10 +140,15 @@ export function isPhotoCredit(text: string): boolean {
 export function trailingCredit(text: string): number {
   // only the end of the line can hold it: test the tail, not every position of a long line
   const from = Math.max(0, text.length - 140);
+  // the credit closes with its bracket, or names an agency before a slash: most lines
+  // hold neither in their tail, and are spared the copy and the patterns
+  const hasParen = text.indexOf(')', from) >= 0;
+  const hasSlash = text.indexOf('/', from) >= 0;
+  if (!hasParen && !hasSlash) return -1;
   const tail = text.slice(from);
-  const paren = /\(\s*(photo|image|picture|video|credit|photo credit|image credit|file photo|source)s?\s*(by|credit)?\s*[:：]?\s*[^()]{1,80}\)\s*$/i.exec(tail);
+  const paren = hasParen && /\(\s*(photo|image|picture|video|credit|photo credit|image credit|file photo|source)s?\s*(by|credit)?\s*[:：]?\s*[^()]{1,80}\)\s*$/i.exec(tail);
   if (paren && from + paren.index > 0) return from + paren.index;
-  const agency = /\s(REUTERS|AP Photo|AFP|Getty Images|EPA)\/[A-Z][^/]{1,60}$/.exec(tail);
+  const agency = hasSlash && /\s(REUTERS|AP Photo|AFP|Getty Images|EPA)\/[A-Z][^/]{1,60}$/.exec(tail);
   if (agency && from + agency.index > 0) return from + agency.index;
   return -1;
 }
@@ -132,15 +166,22 @@ const DATE_FILLER = new Set(
 
 const OPENS_WITH_DATE = new RegExp(`^(${DATE_TOKEN.source})`, 'i');
 
+// Every date token holds a digit or opens with a weekday, "today" or "yesterday"
+// (a month is always followed by a day's number). unglue() only parts letters, so text
+// without any of these has no date token, unglued or not: tested first, it spares most
+// lines the unglueing and the long pattern.
+const DATE_HINT = /[0-9]|mon|tue|wed|thu|fri|sat|sun|today|yesterday/i;
+
 /** Does the text name a date or a time of day? */
 export function hasDate(text: string): boolean {
-  return text.length <= 400 && DATE_TOKEN.test(unglue(text));
+  return text.length <= 400 && DATE_HINT.test(text) && DATE_TOKEN.test(unglue(text));
 }
 
 /** A line that is (essentially) a date: "Updated 19 November 2019, 09:01 AM",
  * "November 19, 2019 / 12:21 AM / Updated 14 hours ago", "32M ago". */
 export function isDateline(raw: string): boolean {
   if (raw.length > 120) return false;
+  if (!DATE_HINT.test(raw)) return false;
   const text = unglue(raw);
   if (!DATE_TOKEN.test(text)) return false;
   const rest = text
@@ -252,6 +293,7 @@ export function isSelfGlued(text: string): boolean {
 /** A pin's description: "… for the Holidays #ad #DonVictorHoney #canning #jam …". Many
  * tags make up much of the line; a sentence with a tag or two is a tweet's text. */
 export function isHashtagRun(text: string): boolean {
+  if (!text.includes('#')) return false;
   const tags = text.match(/(^|\s)#[\p{L}\p{N}_]+/gu)?.length ?? 0;
   return tags >= 5 && tags >= text.split(/\s+/).length * 0.35;
 }

@@ -18,6 +18,11 @@ export function promoScore(text: string): number {
   return s;
 }
 
+// isPromotional asks only whether any of them is there: the two word lists in one
+// pass over the text (the same words, each group between word boundaries)
+const LABELS_OR_CALLS = new RegExp(`\\b(?:${LABELS.source.slice(3, -3)}|${CALLS.source.slice(3, -3)})\\b`, 'i');
+
 export function isPromotional(text: string): boolean {
-  return promoScore(text) >= 1;
+  // promoScore(text) >= 1
+  return text.length <= 1500 && (LABELS_OR_CALLS.test(text) || WE_VOICE.test(text) || SELF_DESCRIPTION.test(text));
 }

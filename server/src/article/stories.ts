@@ -273,7 +273,7 @@ function findCores(ctx: Context, paragraph: (b: BlockInfo) => boolean): Core[] {
     let s = (c.chars - 0.7 * bulleted) * (c.adjacent > 0 ? 1 : 0.6);
     if (ctx.comments[c.first]) s *= 0.1;
     // a lone paragraph in legal or advertising voice is the page's, not the story's
-    if (c.prose === 1 && isPromotional(blocks[c.first].text)) s *= 0.3;
+    if (c.prose === 1 && promotional(blocks[c.first].text)) s *= 0.3;
     c.score = s;
   }
   return cores;
@@ -317,7 +317,7 @@ function resumesAfterBox(ctx: Context, from: number, limit: number): number {
     // short sentences in a row (a list of jokes, a post's "EDIT:" note) are text too; a
     // signature or a one-line answer may sit between two of them, no more
     // (in sentence case: a list of headlines in Title Case is a box of teasers)
-    if (b.tag === 'sentence' && b.f.words >= 5 && b.f.capRatio < 0.5 && !isPromotional(b.text)) {
+    if (b.tag === 'sentence' && b.f.words >= 5 && b.f.capRatio < 0.5 && !promotional(b.text)) {
       if (runStart < 0) runStart = i;
       runChars += b.f.chars;
       runGap = 0;
@@ -354,7 +354,7 @@ function anotherCard(blocks: BlockInfo[], from: number): boolean {
  * between them. Returns its index, or -1. */
 function pageTitleAbove(blocks: BlockInfo[], start: number): number {
   const t = blocks[0];
-  if (!t || start === 0 || start > 16 || t.tag !== 'title' || t.f.pipes > 0 || isPromotional(t.text)) return -1;
+  if (!t || start === 0 || start > 16 || t.tag !== 'title' || t.f.pipes > 0 || promotional(t.text)) return -1;
   for (let i = 1; i < start; i++) {
     const b = blocks[i];
     if (b.tag === 'prose' || b.tag === 'sentence' || b.tag === 'form' || b.tag === 'copyright') return -1;
@@ -437,7 +437,7 @@ function extendDown(ctx: Context, last: number, limit: number): number {
       continue;
     }
     if (b.tag === 'prose' || b.tag === 'sentence') {
-      if (isPromotional(b.text) && b.tag === 'sentence') break;
+      if (promotional(b.text) && b.tag === 'sentence') break;
       sinceText = 0;
     } else if (++sinceText > 25) break;
     end = i;
@@ -510,7 +510,7 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   // "Blog Home AI & Machine Learning • October 18, 2019": parts joined by separators
   if (/\s[•·]\s/.test(b.text)) s -= 1.5;
   // a newsletter pitch or a call to action
-  if (isPromotional(b.text)) s -= 2;
+  if (promotional(b.text)) s -= 2;
   // a date or byline right above it, share buttons right below it
   let up = i - 1;
   while (up >= 0 && furniture(blocks[up])) up--;
@@ -623,7 +623,27 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
 
 // ------------------------------------------------------------------ the reading
 
+// Several passes ask whether the same line is advertising (isPromotional, a few long
+// patterns): while a page is read, each text is answered once.
+let promoMemo: Map<string, boolean> | undefined;
+
+function promotional(text: string): boolean {
+  if (!promoMemo) return isPromotional(text);
+  let v = promoMemo.get(text);
+  if (v === undefined) promoMemo.set(text, (v = isPromotional(text)));
+  return v;
+}
+
 export function readStories(page: Page): Reading {
+  promoMemo = new Map();
+  try {
+    return readPage(page);
+  } finally {
+    promoMemo = undefined;
+  }
+}
+
+function readPage(page: Page): Reading {
   const blocks = page.blocks;
   const n = blocks.length;
   const role: Role[] = new Array(n).fill('chrome');
@@ -691,7 +711,7 @@ export function readStories(page: Page): Reading {
       const b = blocks[i];
       if (b.tag !== 'prose') continue;
       if (b.f.bullet) bulleted += b.f.chars;
-      if (isPromotional(b.text)) promo += b.f.chars;
+      if (promotional(b.text)) promo += b.f.chars;
     }
     return bulleted * 2 < c.chars && promo * 2 < c.chars;
   });
@@ -764,7 +784,7 @@ function localRole(b: BlockInfo, caption: boolean): Role | undefined {
 }
 
 function outsideRole(b: BlockInfo): Role {
-  if (b.tag === 'prose' || b.tag === 'sentence') return isPromotional(b.text) ? 'sponsored' : 'chrome';
+  if (b.tag === 'prose' || b.tag === 'sentence') return promotional(b.text) ? 'sponsored' : 'chrome';
   const r = localRole(b, false);
   // outside the stories, an image's name is part of the page's furniture
   return r && r !== 'caption' ? r : 'chrome';
@@ -787,7 +807,7 @@ function smoothOutside(blocks: BlockInfo[], role: Role[], storyOf: Int32Array, u
     let adjacentProse = 0;
     for (let k = i; k <= j; k++) {
       if (role[k] === 'chrome') chrome++;
-      if (blocks[k].tag === 'prose' && k > i && blocks[k - 1].tag === 'prose' && !isPromotional(blocks[k].text)) adjacentProse++;
+      if (blocks[k].tag === 'prose' && k > i && blocks[k - 1].tag === 'prose' && !promotional(blocks[k].text)) adjacentProse++;
     }
     if (chrome > 0) for (let k = i; k <= j; k++) if (role[k] === 'ui' || role[k] === 'credit' || role[k] === 'truncation') role[k] = 'chrome';
     if (adjacentProse > 0) for (let k = i; k <= j; k++) unsure[k] = 1;
@@ -834,14 +854,14 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
   };
   // (a line of links joined by separators is a menu, whatever its capitals)
   const titleLike = (b: BlockInfo) =>
-    (b.tag === 'title' || b.tag === 'name') && !b.f.bullet && b.f.words >= 2 && b.f.pipes === 0 && !/\s[•·]\s/.test(b.text) && !isPromotional(b.text);
+    (b.tag === 'title' || b.tag === 'name') && !b.f.bullet && b.f.words >= 2 && b.f.pipes === 0 && !/\s[•·]\s/.test(b.text) && !promotional(b.text);
   if (blocks.length && titleLike(blocks[0])) keep(0);
   for (const d of drafts) {
     for (let i = d.first - 1, seen = 0; i >= 0 && seen < 3 && storyOf[i] < 0; i--) {
       const b = blocks[i];
       if (furniture(b)) continue;
       // (an editor's note or a standfirst in full sentences right over the headline too)
-      const note = seen === 0 && (b.tag === 'sentence' || b.tag === 'prose') && !b.f.bullet && !isPromotional(b.text);
+      const note = seen === 0 && (b.tag === 'sentence' || b.tag === 'prose') && !b.f.bullet && !promotional(b.text);
       if (!note && (!titleLike(b) || b.f.words < 3)) break;
       keep(i);
       seen++;
@@ -854,7 +874,7 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
     const b = blocks[i];
     if (storyOf[i] >= 0 || !titleLike(b) || a.text !== b.text || i < 2 || blocks[i - 2].text === b.text) continue;
     const next = blocks[i + 1];
-    if (next && next.tag === 'prose' && !isPromotional(next.text)) {
+    if (next && next.tag === 'prose' && !promotional(next.text)) {
       keep(i - 1);
       keep(i);
       keep(i + 1);
@@ -863,7 +883,7 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
   // a signed title outside every story; several of them are a list of teasers
   const signed: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (storyOf[i] >= 0 || !headlineShaped(blocks[i]) || isPromotional(blocks[i].text)) continue;
+    if (storyOf[i] >= 0 || !headlineShaped(blocks[i]) || promotional(blocks[i].text)) continue;
     let k = i + 1;
     while (k < blocks.length && furniture(blocks[k])) k++;
     if (k < blocks.length && blocks[k].tag === 'byline') signed.push(i);
@@ -887,7 +907,7 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
   let bodyStart = -1;
   for (; i <= end; i++) {
     const b = blocks[i];
-    if (draft.dek < 0 && zone.headline >= 0 && (b.tag === 'sentence' || b.tag === 'prose') && !isPromotional(b.text) && b.creditAt < 0) {
+    if (draft.dek < 0 && zone.headline >= 0 && (b.tag === 'sentence' || b.tag === 'prose') && !promotional(b.text) && b.creditAt < 0) {
       // the first sentence under the headline is its dek when a photo or the byline
       // follows it, or when it is short; otherwise the text starts right away
       const next = blocks[i + 1];
