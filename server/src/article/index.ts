@@ -9,3 +9,5 @@ export type { LineTable } from './lines';
 export * from './types';
 export { parseAnnotations, projectAnnotations, toAnnotated, tagsIn, CLOSER, OPENER } from './annotations';
 export type { Annotation, AnnotationKind, AnnotationProblem, Annotations, Tag } from './annotations';
+export { asSuggestions, isChange, reviewAll, reviewEdits } from './review';
+export type { Suggestions } from './review';
