@@ -15,8 +15,7 @@ export function analyzeAnnotated(text: string, options: AnalysisOptions, analyze
   if (!mayHoldAnnotations(text)) return analyze(text, options);
   const annotations = parseAnnotations(text);
   if (!annotations.items.length && !annotations.problems.length) return analyze(text, options);
-  if (!annotations.items.length) return { ...analyze(text, options), annotations };
-  const projection = projectAnnotations(text, annotations.items);
+  const projection = projectAnnotations(text, annotations.items, annotations.problems);
   const inner = analyze(projection.text, { ...options, siteChrome: undefined });
   const model = mapBack(inner, text, projection, annotations);
   return keepClearOfAnnotations(model);
@@ -50,12 +49,25 @@ function mapBack(m: ArticleModel, text: string, p: Projection, annotations: Anno
 /** The model without the findings that touch an annotation: their span, their fix's
  * edits, or (whole-line findings, which fix-all removes by line) their lines. */
 export function keepClearOfAnnotations(model: ArticleModel): ArticleModel {
-  const items = model.annotations?.items;
-  if (!items?.length) return model;
-  const spans = items.map((a) => a.span);
+  const ann = model.annotations;
+  if (!ann) return model;
+  // malformed markup is the user's too
+  const spans = [...ann.items, ...ann.problems].map((a) => a.span).sort((a, b) => a.start - b.start);
   const t = lineTable(model.text);
-  // does [s, e) overlap an annotation (an insertion at a point strictly inside one counts)?
+  // does [s, e) overlap or touch an annotation? Touching counts: the space before a note
+  // at the end of a line is trailing only in the projection, and is no cruft
   const touches = (s: number, e: number): boolean => {
+    let lo = 0;
+    let hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].end < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < spans.length && spans[lo].start <= e;
+  };
+  // does an edit of [s, e) change an annotation (an insertion strictly inside one does)?
+  const changes = (s: number, e: number): boolean => {
     let lo = 0;
     let hi = spans.length;
     while (lo < hi) {
@@ -69,8 +81,8 @@ export function keepClearOfAnnotations(model: ArticleModel): ArticleModel {
   };
   const findings = model.findings.filter((f) => {
     if (touches(f.span.start, f.span.end)) return false;
-    if (f.lines && touches(t.starts[f.lines.first], t.ends[f.lines.last])) return false;
-    return !f.fix.edits.some((e) => touches(e.start, e.end));
+    if (f.lines && changes(t.starts[f.lines.first], t.ends[f.lines.last])) return false;
+    return !f.fix.edits.some((e) => changes(e.start, e.end));
   });
   return findings.length === model.findings.length ? model : { ...model, findings };
 }

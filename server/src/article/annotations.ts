@@ -190,8 +190,9 @@ export interface Projection {
 }
 
 /** The original text: highlighted text as is, notes and insertions left out, deletions
- * and the old side of substitutions kept; malformed openers stay as they are. */
-export function projectAnnotations(text: string, items: readonly Annotation[]): Projection {
+ * and the old side of substitutions kept; a malformed opener is left out (a substitution
+ * without "~>" keeps its text). */
+export function projectAnnotations(text: string, items: readonly Annotation[], problems: readonly AnnotationProblem[] = []): Projection {
   const p: Projection = { text: '', proj: [], orig: [], len: [] };
   const parts: string[] = [];
   let size = 0;
@@ -203,11 +204,15 @@ export function projectAnnotations(text: string, items: readonly Annotation[]): 
     parts.push(text.slice(start, end));
     size += end - start;
   };
+  // both lists are sorted and disjoint: merge them
+  const marks: (Annotation | AnnotationProblem)[] = [...items, ...problems].sort((a, b) => a.span.start - b.span.start);
   let pos = 0;
-  for (const a of items) {
+  for (const a of marks) {
     keep(pos, a.span.start);
-    if (a.kind === 'highlight' || a.kind === 'deletion') keep(a.inner.start, a.inner.end);
-    else if (a.kind === 'substitution') keep(a.old!.start, a.old!.end);
+    if ('inner' in a) {
+      if (a.kind === 'highlight' || a.kind === 'deletion') keep(a.inner.start, a.inner.end);
+      else if (a.kind === 'substitution') keep(a.old!.start, a.old!.end);
+    } else if (!a.closer) keep(a.span.start + 3, a.span.end - 3);
     pos = a.span.end;
   }
   keep(pos, text.length);
