@@ -2,11 +2,12 @@
 // the text "as if absent", and the model of an annotated article, which must read
 // exactly as the article without its markup and never flag or fix the user's notes.
 import * as assert from 'node:assert';
-import { analyzeArticle, applyEdits, ArticleModel, parseAnnotations, projectAnnotations, toAnnotated } from '../../server/src/article';
+import { analyzeArticle, applyEdits, ArticleModel, parseAnnotations, projectAnnotations, SiteChromeIndex, toAnnotated, withSiteChrome } from '../../server/src/article';
 import { cleanEdits } from '../../server/src/clean';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { corpusPages } from '../fuzz/fuzz';
 import { loadSeed } from './helpers';
+import { NEWSLETTER, page } from './siteChromeFixtures';
 
 /** Inserts markup into a text at offsets (any order): wrap [start, end) in `open`/`close`. */
 function annotate(text: string, marks: { start: number; end: number; open: string; close: string }[]): string {
@@ -178,6 +179,25 @@ describe('annotations: the model reads an annotated article as if the markup wer
       assert.ok(!m.findings.some((x) => x.lines && x.lines.first <= f.lines!.first && f.lines!.first <= x.lines.last), `${open}${close}: still flagged`);
       assert.strictEqual(m.findings.length, plain.findings.length - 1, `${open}${close}`);
     }
+  });
+
+  it('a line the folder\'s evidence calls chrome is not flagged when it holds a note (in the reading and in the cache\'s overlay)', () => {
+    const pages = [0, 1, 2, 3, 4, 5].map((i) => page(i));
+    const idx = new SiteChromeIndex();
+    pages.forEach((t, i) => idx.set(`/site/page${i}.article`, '/site', t));
+    const lookup = idx.lookup('/site');
+    const line = pages[0].split('\n').indexOf(NEWSLETTER);
+    const flagged = (m: ArticleModel) => m.findings.some((f) => f.lines && f.lines.first <= line && line <= f.lines.last);
+    assert.ok(flagged(analyzeArticle(pages[0], { siteChrome: lookup })), 'the newsletter line is not flagged without a note: the setup is wrong');
+    const annotated = pages[0].replace(NEWSLETTER, `${NEWSLETTER} {>>keep: we quote this box in the story<<}`);
+    assert.ok(!flagged(analyzeArticle(annotated, { siteChrome: lookup })));
+    assert.ok(!flagged(withSiteChrome(analyzeArticle(annotated), lookup)));
+    // with a note elsewhere, the evidence still applies to the annotated page
+    const elsewhere = pages[0].replace(/\.\n/, '. {>>#check<<}\n');
+    assert.notStrictEqual(elsewhere, pages[0]);
+    const m = analyzeArticle(elsewhere, { siteChrome: lookup });
+    assert.ok(m.annotations?.items.length === 1 && flagged(m));
+    assert.ok(m.findings.some((f) => /appears? in \d+ of \d+ scrapes/.test(f.message)));
   });
 
   it('malformed markup only: the model reads the text without the stray opener, and reports it', () => {

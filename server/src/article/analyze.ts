@@ -17,7 +17,7 @@ function firstWords(text: string, max = 8): string {
 
 export function analyzeArticle(text: string, options: AnalysisOptions = {}): ArticleModel {
   // CriticMarkup (the user's notes) is read as if absent: annotated.ts
-  return analyzeAnnotated(text, options, analyzePlain);
+  return analyzeAnnotated(text, options, analyzePlain, withSiteChrome);
 }
 
 function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {

@@ -7,18 +7,24 @@
 
 import { Annotations, mayHoldAnnotations, parseAnnotations, Projection, projectAnnotations, toAnnotated } from './annotations';
 import { lineTable } from './lines';
-import { AnalysisOptions, ArticleModel, Finding, Span } from './types';
+import { AnalysisOptions, ArticleModel, Finding, SiteChromeLookup, Span } from './types';
 
 /** `analyze(text)` for a text that may hold CriticMarkup. A text without any costs one
  * indexOf more than `analyze` itself. */
-export function analyzeAnnotated(text: string, options: AnalysisOptions, analyze: (text: string, options: AnalysisOptions) => ArticleModel): ArticleModel {
+export function analyzeAnnotated(
+  text: string,
+  options: AnalysisOptions,
+  analyze: (text: string, options: AnalysisOptions) => ArticleModel,
+  /** The folder's evidence, applied to the mapped model (withSiteChrome). */
+  overlay: (model: ArticleModel, lookup: SiteChromeLookup, options: AnalysisOptions) => ArticleModel,
+): ArticleModel {
   if (!mayHoldAnnotations(text)) return analyze(text, options);
   const annotations = parseAnnotations(text);
   if (!annotations.items.length && !annotations.problems.length) return analyze(text, options);
   const projection = projectAnnotations(text, annotations.items, annotations.problems);
   const inner = analyze(projection.text, { ...options, siteChrome: undefined });
-  const model = mapBack(inner, text, projection, annotations);
-  return keepClearOfAnnotations(model);
+  const model = keepClearOfAnnotations(mapBack(inner, text, projection, annotations));
+  return options.siteChrome ? overlay(model, options.siteChrome, options) : model;
 }
 
 /** The projection's model expressed on the annotated text. An annotation never
