@@ -5,7 +5,8 @@ import * as assert from 'node:assert';
 import { analyzeArticle, applyEdits, ArticleModel, parseAnnotations, projectAnnotations, SiteChromeIndex, toAnnotated, withSiteChrome } from '../../server/src/article';
 import { cleanEdits } from '../../server/src/clean';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { corpusPages } from '../fuzz/fuzz';
+import { corpusPages, DEFAULT_SEED, fuzzCase } from '../fuzz/fuzz';
+import { checkText } from './invariants';
 import { loadSeed } from './helpers';
 import { NEWSLETTER, page } from './siteChromeFixtures';
 
@@ -159,6 +160,8 @@ describe('annotations: the model reads an annotated article as if the markup wer
           assert.ok(!inside(f.span.start, f.span.end), `${page.name}: finding inside an annotation`);
           for (const e of f.fix.edits) assert.ok(!inside(e.start, e.end), `${page.name}: fix edit inside an annotation`);
         }
+        // the model's invariants (ranges, fix-all edits, text removed only inside findings)
+        assert.deepStrictEqual(checkText(annotated).violations, [], page.name);
         const cleaned = applyEdits(annotated, cleanEdits(m, DEFAULT_SETTINGS));
         for (const a of items) assert.ok(cleaned.includes(annotated.slice(a.span.start, a.span.end)), `${page.name}: cleaning lost ${annotated.slice(a.span.start, a.span.end)}`);
       }
@@ -166,6 +169,19 @@ describe('annotations: the model reads an annotated article as if the markup wer
       assert.ok(kept > 0 && dropped > 0, `kept ${kept}, dropped ${dropped}`);
     });
   }
+
+  it('on 100 damaged pages (the fuzzer\'s cases) annotated the same way: every invariant holds, no fix touches an annotation', () => {
+    const pages = corpusPages();
+    for (let i = 0; i < 100; i++) {
+      const c = fuzzCase(pages, DEFAULT_SEED, i);
+      const annotated = annotate(c.text, marksFor(c.text, analyzeArticle(c.text)));
+      const r = checkText(annotated, { idempotence: true });
+      assert.deepStrictEqual(r.violations, [], `case ${i}`);
+      const items = r.model!.annotations?.items ?? [];
+      const fixed = r.fixed ?? annotated;
+      for (const a of items) assert.ok(fixed.includes(annotated.slice(a.span.start, a.span.end)), `case ${i}: fix-all lost an annotation`);
+    }
+  });
 
   it('a line of cruft inside a highlight, or holding a note, is not flagged; the same line without markup is', () => {
     const { text } = loadSeed();

@@ -5,7 +5,7 @@ import * as assert from 'node:assert';
 import { analyzeArticle, applyEdits, asSuggestions, parseAnnotations, reviewAll, reviewEdits } from '../../server/src/article';
 import { cleanEdits } from '../../server/src/clean';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { corpusPages } from '../fuzz/fuzz';
+import { corpusPages, DEFAULT_SEED, fuzzCase } from '../fuzz/fuzz';
 import { loadSeed } from './helpers';
 
 describe('review: accepting and rejecting changes', () => {
@@ -38,13 +38,16 @@ describe('review: Clean Article as Suggestions', () => {
   it('on the seed and every dev-corpus page: accepting all = the direct fix-all, rejecting all = the page; no markup crosses a line break', () => {
     let suggested = 0;
     let direct = 0;
+    const kinds = new Map<string, number>();
     for (const page of pages) {
       const edits = cleanEdits(analyzeArticle(page.text), DEFAULT_SETTINGS);
       const fixed = applyEdits(page.text, edits);
       const s = asSuggestions(page.text, edits);
       const marked = applyEdits(page.text, s.edits);
       direct += s.direct;
-      suggested += parseAnnotations(marked).items.length;
+      const items = parseAnnotations(marked).items;
+      suggested += items.length;
+      for (const a of items) kinds.set(a.kind, (kinds.get(a.kind) ?? 0) + 1);
       for (const e of s.edits) if (s.direct === 0) assert.ok(!/[\r\n]/.test(e.newText), `${page.name}: a suggestion crosses a line break`);
       assert.strictEqual(reviewAll(marked, true), fixed, `${page.name}: accepting all`);
       assert.strictEqual(reviewAll(marked, false), page.text, `${page.name}: rejecting all`);
@@ -53,6 +56,23 @@ describe('review: Clean Article as Suggestions', () => {
       for (const f of m.findings) for (const a of m.annotations!.items) assert.ok(f.span.end <= a.span.start || a.span.end <= f.span.start, `${page.name}: ${f.kind} on a suggestion`);
     }
     assert.ok(suggested > 500, `${suggested} suggestions`);
+    // cuts are deletions, repairs substitutions
+    assert.ok((kinds.get('deletion') ?? 0) > 100 && (kinds.get('substitution') ?? 0) > 10, JSON.stringify([...kinds]));
+    assert.strictEqual(direct, 0, 'edits made directly instead of suggested');
+  });
+
+  it('on 150 damaged pages (the fuzzer\'s cases): accepting all = the direct fix-all, rejecting all = the page', () => {
+    const pages = corpusPages();
+    let direct = 0;
+    for (let i = 0; i < 150; i++) {
+      const { text } = fuzzCase(pages, DEFAULT_SEED, i);
+      const edits = cleanEdits(analyzeArticle(text), DEFAULT_SETTINGS);
+      const s = asSuggestions(text, edits);
+      const marked = applyEdits(text, s.edits);
+      direct += s.direct;
+      assert.strictEqual(reviewAll(marked, true), applyEdits(text, edits), `case ${i}: accepting all`);
+      if (!s.direct) assert.strictEqual(reviewAll(marked, false), text, `case ${i}: rejecting all`);
+    }
     assert.strictEqual(direct, 0, 'edits made directly instead of suggested');
   });
 

@@ -135,39 +135,71 @@ export function asSuggestions(text: string, edits: readonly TextEdit[]): Suggest
       direct++;
     } else out.push(...lines);
   }
+  // cut lines of two edits meeting at the end of the text are one run when accepted:
+  // should that ever differ from the edits, they are made as they are
+  if (reviewAll(applyEdits(text, out), true) !== applyEdits(text, edits)) return { edits: [...edits], direct: edits.length };
   return { edits: out, direct };
 }
 
 /** An edit across lines: its new lines paired with old ones (those at the ends that stay
- * the same first), each other old line cut whole. */
+ * the same first), each other old line cut whole. Of the ways to pair them, the first
+ * whose acceptance gives exactly the edit's text (line breaks included: a page may mix
+ * them, and a cut line takes its own break, or the one before it at the end of the text). */
 function suggestLines(text: string, t: LineTable, e: TextEdit, F: number, Z: number): TextEdit[] | undefined {
   const olds: string[] = [];
   for (let l = F; l <= Z; l++) olds.push(text.slice(t.starts[l], t.ends[l]));
   const news = splitBreaks(text.slice(t.starts[F], e.start) + e.newText + text.slice(e.end, t.ends[Z]));
   if (news.length > olds.length) return undefined;
-  // keep j lines at the start and the rest at the end: the split with most equal pairs
-  let best = -1;
-  let bestEqual = -1;
+  // keep j lines at the start and the rest at the end, most equal pairs first
+  const splits: { j: number; equal: number }[] = [];
   for (let j = 0; j <= news.length; j++) {
     let equal = 0;
     for (let k = 0; k < j; k++) if (news[k] === olds[k]) equal++;
     for (let k = j; k < news.length; k++) if (news[k] === olds[olds.length - news.length + k]) equal++;
-    if (equal > bestEqual) {
-      best = j;
-      bestEqual = equal;
+    splits.push({ j, equal });
+  }
+  splits.sort((x, y) => y.equal - x.equal || x.j - y.j);
+  const last = t.starts.length - 1;
+  const regionEnd = Z < last ? t.starts[Z + 1] : text.length;
+  for (const { j } of splits) {
+    const pairOf = new Map<number, string>();
+    for (let k = 0; k < j; k++) pairOf.set(k, news[k]);
+    for (let k = j; k < news.length; k++) pairOf.set(olds.length - news.length + k, news[k]);
+    const sim = accepted(text, t, F, olds.length, pairOf);
+    if (sim.out !== text.slice(sim.start, e.start) + e.newText + text.slice(e.end, regionEnd)) continue;
+    const out: TextEdit[] = [];
+    for (let k = 0; k < olds.length; k++) {
+      const l = F + k;
+      const o = olds[k];
+      const n = pairOf.get(k);
+      const marked = n === undefined ? (safeInside(o) ? `{--${o}--}` : undefined) : lineDiff(o, n);
+      if (marked === undefined) return undefined;
+      if (marked !== o) out.push({ start: t.starts[l], end: t.ends[l], newText: marked });
     }
+    return out;
   }
-  const pairOf = new Map<number, string>();
-  for (let k = 0; k < best; k++) pairOf.set(k, news[k]);
-  for (let k = best; k < news.length; k++) pairOf.set(olds.length - news.length + k, news[k]);
-  const out: TextEdit[] = [];
-  for (let k = 0; k < olds.length; k++) {
-    const l = F + k;
-    const o = olds[k];
+  return undefined;
+}
+
+/** What accepting gives for lines F..F+count-1 when the lines in `pairOf` become their
+ * new text and the others are cut (reviewEdits' rule), and from where in the text: a run
+ * of cut lines reaching the end of the text takes the line break before it. */
+function accepted(text: string, t: LineTable, F: number, count: number, pairOf: Map<number, string>): { start: number; out: string } {
+  const last = t.starts.length - 1;
+  const Z = F + count - 1;
+  let run = -1;
+  if (Z === last && !pairOf.has(count - 1)) {
+    run = count - 1;
+    while (run > 0 && !pairOf.has(run - 1)) run--;
+  }
+  let out = '';
+  for (let k = 0; k < count; k++) {
     const n = pairOf.get(k);
-    const marked = n === undefined ? (safeInside(o) ? `{--${o}--}` : undefined) : lineDiff(o, n);
-    if (marked === undefined) return undefined;
-    if (marked !== o) out.push({ start: t.starts[l], end: t.ends[l], newText: marked });
+    if (n === undefined) continue;
+    out += n;
+    const l = F + k;
+    if (run > 0 && k === run - 1) continue;
+    out += text.slice(t.ends[l], l < last ? t.starts[l + 1] : t.ends[l]);
   }
-  return out;
+  return { start: run === 0 && F > 0 ? t.ends[F - 1] : t.starts[F], out };
 }
