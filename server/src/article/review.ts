@@ -136,8 +136,9 @@ export function asSuggestions(text: string, edits: readonly TextEdit[]): Suggest
     } else out.push(...lines);
   }
   // cut lines of two edits meeting at the end of the text are one run when accepted:
-  // should that ever differ from the edits, they are made as they are
-  if (reviewAll(applyEdits(text, out), true) !== applyEdits(text, edits)) return { edits: [...edits], direct: edits.length };
+  // should that ever differ from the edits, they are made as they are (the text's own
+  // changes are accepted on both sides)
+  if (reviewAll(applyEdits(text, out), true) !== reviewAll(applyEdits(text, edits), true)) return { edits: [...edits], direct: edits.length };
   return { edits: out, direct };
 }
 
