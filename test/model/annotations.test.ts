@@ -97,7 +97,7 @@ describe('annotations: CriticMarkup parsing', () => {
   });
 
   it('stays linear on hostile input: 100,000 unclosed openers on one line, and openers whose closer is lines away', () => {
-    for (const text of ['{=='.repeat(100_000), '{=='.repeat(50_000) + '\n==}', ('{>> x\n').repeat(50_000) + '<<}', '{~~'.repeat(30_000) + '~~}']) {
+    for (const text of ['{=='.repeat(100_000), '{~~a~~}'.repeat(50_000), '{=='.repeat(50_000) + '\n==}', ('{>> x\n').repeat(50_000) + '<<}', '{~~'.repeat(30_000) + '~~}']) {
       const t0 = performance.now();
       const r = parseAnnotations(text);
       const ms = performance.now() - t0;

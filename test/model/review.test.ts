@@ -76,6 +76,14 @@ describe('review: Clean Article as Suggestions', () => {
     assert.strictEqual(direct, 0, 'edits made directly instead of suggested');
   });
 
+  it('a change inside a line keeps surrogate pairs whole', () => {
+    const text = 'Intro\n\nA line 😀 ends here\nThe rest';
+    const edits = [{ start: text.indexOf('\n\nA'), end: text.indexOf('\nThe'), newText: '\n\nA line 😃 ends here' }];
+    const marked = applyEdits(text, asSuggestions(text, edits).edits);
+    assert.ok(marked.includes('{~~😀~>😃~~}'), marked);
+    assert.strictEqual(reviewAll(marked, true), applyEdits(text, edits));
+  });
+
   it('a cut of several lines is marked line by line', () => {
     const text = 'Headline about the council\n\nThe council met on Tuesday to talk about the budget for next year.\n\nShare\nTweet\n\nThe mayor said the plan was sound, and the vote is next week.';
     const edits = [{ start: text.indexOf('Share'), end: text.indexOf('The mayor'), newText: '' }];

@@ -153,7 +153,7 @@ export function parseAnnotations(text: string): Annotations {
     const inner = { start: i + 3, end: c };
     const a: Annotation = { kind, span: { start: i, end: c + 3 }, inner, text: text.slice(inner.start, inner.end), tags: [], line: ln };
     if (kind === 'substitution') {
-      const arrow = text.indexOf('~>', inner.start);
+      const arrow = closerAfter('~>', inner.start);
       if (arrow < 0 || arrow >= inner.end) {
         if (problems.length < MAX_PROBLEMS) problems.push({ kind, span: { start: i, end: c + 3 }, line: ln, message: 'Substitution without "~>": write {~~old~>new~~}' });
         pos = c + 3;

@@ -77,13 +77,19 @@ function inlineMarkup(oldText: string, newText: string, wholeLine: boolean): str
   return safeInside(oldText, '~>') && safeInside(newText) ? `{~~${oldText}~>${newText}~~}` : undefined;
 }
 
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
 /** One line, old against new, as markup of its middle (the common start and end stay). */
 function lineDiff(o: string, n: string): string | undefined {
   if (o === n) return o;
   let p = 0;
   while (p < o.length && p < n.length && o[p] === n[p]) p++;
+  // never between the two halves of a surrogate pair
+  if (p > 0 && isHigh(o.charCodeAt(p - 1))) p--;
   let s = 0;
   while (s < o.length - p && s < n.length - p && o[o.length - 1 - s] === n[n.length - 1 - s]) s++;
+  if (s > 0 && isLow(o.charCodeAt(o.length - s))) s--;
   const mid = inlineMarkup(o.slice(p, o.length - s), n.slice(p, n.length - s), n === '' || o === '');
   return mid === undefined ? undefined : o.slice(0, p) + mid + o.slice(o.length - s);
 }
