@@ -48,8 +48,12 @@ export interface TagSources {
   open(): readonly { uri: string; path?: string; text: string }[];
 }
 
+/** How long a walk of the folders is reused: the symbol picker asks on every keystroke. */
+const WALK_TTL_MS = 3000;
+
 export class TagIndex {
   readonly #files = new Map<string, { mtimeMs: number; size: number; tags: TagUse[] }>();
+  #walk: { at: number; paths: Promise<string[]> } | undefined;
 
   constructor(private readonly sources: TagSources) {}
 
@@ -59,8 +63,7 @@ export class TagIndex {
     const openPaths = new Set(open.map((d) => d.path).filter((p): p is string => !!p));
     const out: TagUse[] = [];
     for (const d of open) out.push(...tagsOf(d.uri, d.text));
-    const paths: string[] = [];
-    for (const f of this.sources.folders()) await walk(f, paths, 0);
+    const paths = await this.#paths();
     const seen = new Set<string>();
     for (const p of paths) {
       seen.add(p);
@@ -69,6 +72,20 @@ export class TagIndex {
     }
     for (const p of this.#files.keys()) if (!seen.has(p)) this.#files.delete(p);
     return out;
+  }
+
+  #paths(): Promise<string[]> {
+    const now = Date.now();
+    if (!this.#walk || now - this.#walk.at > WALK_TTL_MS) {
+      const folders = this.sources.folders();
+      const paths = (async () => {
+        const out: string[] = [];
+        for (const f of folders) await walk(f, out, 0);
+        return out;
+      })();
+      this.#walk = { at: now, paths };
+    }
+    return this.#walk.paths;
   }
 
   async #tagsOfFile(path: string): Promise<TagUse[]> {
