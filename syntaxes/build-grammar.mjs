@@ -181,6 +181,17 @@ const scopes = {
   url: 'markup.underline.link.article',
   email: 'markup.underline.link.email.article',
   mojibake: 'invalid.illegal.mojibake.article',
+  // CriticMarkup annotations: the standard scopes every theme colours (markup.inserted and
+  // markup.deleted are the diff colours; markup.highlight is not styled by every theme,
+  // so it falls back to nothing worse than plain text)
+  highlight: 'markup.highlight.critic.article',
+  note: 'comment.block.critic.article',
+  inserted: 'markup.inserted.critic.article',
+  deleted: 'markup.deleted.critic.article',
+  changed: 'markup.changed.critic.article',
+  criticPunct: 'punctuation.definition.critic.article',
+  criticSep: 'punctuation.separator.critic.article',
+  tag: 'entity.name.tag.critic.article',
 };
 
 // Quotations are begin/end rules (so that a line with thousands of quotes costs no more than one
@@ -200,6 +211,18 @@ const quote = (name, begin, end, inner) => ({
   endCaptures: { 1: { name: scopes.qEnd } },
   patterns: [{ include: inner }],
 });
+
+// One CriticMarkup span: begin/end on its line (an unclosed opener colours the rest of its
+// line, as a quote does; the server reports it).
+const critic = (name, open, close, patterns = []) => ({
+  name,
+  begin: `(${open})`,
+  end: `(${close})|$`,
+  beginCaptures: { 1: { name: scopes.criticPunct } },
+  endCaptures: { 1: { name: scopes.criticPunct } },
+  patterns,
+});
+const TAG = R`(?<![^\s(>])#[\p{L}\p{N}](?:[\p{L}\p{N}_\-]*[\p{L}\p{N}])?`;
 
 const grammar = {
   name: 'Article',
@@ -278,8 +301,19 @@ const grammar = {
       match: G(HEADLINE),
       captures: { 2: { name: scopes.section, patterns: [{ include: '#inline' }] } },
     },
+    critic: {
+      comment: 'CriticMarkup annotations: {==highlight==}, {>>note<<} (with #tags), {++insertion++}, {--deletion--}, {~~old~>new~~}.',
+      patterns: [
+        critic(scopes.highlight, R`\{==`, R`==\}`),
+        critic(scopes.note, R`\{>>`, R`<<\}`, [{ name: scopes.tag, match: TAG }]),
+        critic(scopes.inserted, R`\{\+\+`, R`\+\+\}`),
+        critic(scopes.deleted, R`\{--`, R`--\}`),
+        critic(scopes.changed, R`\{~~`, R`~~\}`, [{ name: scopes.criticSep, match: '~>' }]),
+      ],
+    },
     inline: {
       patterns: [
+        { include: '#critic' },
         { include: '#placeholder' },
         { include: '#credit-inline' },
         { include: '#url' },
@@ -292,6 +326,7 @@ const grammar = {
     },
     'quote-inner': {
       patterns: [
+        { include: '#critic' },
         { include: '#placeholder' },
         { include: '#url' },
         { include: '#email' },
@@ -342,6 +377,7 @@ const grammar = {
     },
     'quote-inner-single': {
       patterns: [
+        { include: '#critic' },
         { include: '#placeholder' },
         { include: '#url' },
         { include: '#email' },

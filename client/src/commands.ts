@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { CHECK_NOTIFICATION, CheckParams } from '../../server/src/protocol';
+import { registerAnnotationCommands } from './annotations';
 import { registerIgnoreCommands } from './ignore';
 import { registerPreview } from './preview';
 
@@ -74,5 +75,6 @@ export function registerCommands(context: vscode.ExtensionContext, host: Command
     vscode.commands.registerCommand('galley.showOutput', () => host.output.show(true)),
     registerPreview(host),
     registerIgnoreCommands(),
+    registerAnnotationCommands(host),
   );
 }

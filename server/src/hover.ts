@@ -4,6 +4,7 @@
 import { Hover, MarkupKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleModel, Person } from './article';
+import { annotationHover } from './annotationHover';
 import { toRange } from './convert';
 
 function escapeMd(text: string): string {
@@ -37,5 +38,5 @@ export function hoverAt(doc: TextDocument, model: ArticleModel, offset: number):
       }
     }
   }
-  return null;
+  return annotationHover(doc, model, offset);
 }

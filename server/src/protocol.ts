@@ -51,3 +51,18 @@ export interface IgnoreKindArgs {
   kind: string;
   uri: string;
 }
+
+/** `galley/exportAnnotations` {uri} → {markdown, json}: the document's annotations as a
+ * Markdown digest and as JSON ("Galley: Export Annotations"); `link` is how the digest
+ * links to the article (a path relative to where the digest is written). */
+export const EXPORT_ANNOTATIONS_REQUEST = 'galley/exportAnnotations';
+
+export interface ExportAnnotationsParams {
+  uri: string;
+  link: string;
+}
+
+export interface ExportAnnotationsResult {
+  markdown: string;
+  json: unknown;
+}

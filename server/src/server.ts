@@ -24,6 +24,10 @@ import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
 import { EditRange, RunPolicy } from './runPolicy';
 import { documentSymbols } from './symbols';
 import { TypedDocument } from './typedDocument';
+import { ANNOTATION_FIX_KIND, annotationActions, annotationDiagnostics, REVIEW_KIND, SUGGEST_KIND } from './annotationActions';
+import { annotationsMarkdown, collectAnnotations } from './annotationExport';
+import { EXPORT_ANNOTATIONS_REQUEST, ExportAnnotationsParams, ExportAnnotationsResult } from './protocol';
+import { tagAt, TagIndex } from './tagSymbols';
 import { pathOf, WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -130,7 +134,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Galley' },
       foldingRangeProvider: true,
       hoverProvider: true,
-      codeActionProvider: canActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, QUICKFIX_KIND, IGNORE_KIND, FIX_ALL_KIND] } : true,
+      // tags in notes (tagSymbols.ts)
+      workspaceSymbolProvider: true,
+      referencesProvider: true,
+      codeActionProvider: canActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, QUICKFIX_KIND, IGNORE_KIND, FIX_ALL_KIND, ANNOTATION_FIX_KIND, REVIEW_KIND, SUGGEST_KIND] } : true,
       executeCommandProvider: serverCommands.length ? { commands: serverCommands } : undefined,
       diagnosticProvider: canPull ? { identifier: 'galley', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
     },
@@ -259,7 +266,7 @@ async function report(uri: string, token?: CancellationToken): Promise<Diagnosti
   if (!policy.isDue(uri, settings.run)) return undefined;
   const { doc, a } = await analyse(uri, token);
   const held = policy.heldLines(uri, settings.run);
-  const items = a.model ? toDiagnostics(doc, a.model, settings, held) : [];
+  const items = a.model ? toDiagnostics(doc, a.model, settings, held).concat(annotationDiagnostics(doc, a.model)) : [];
   policy.reported(uri);
   if (held) showHeldLater(uri);
   return items;
@@ -381,8 +388,32 @@ connection.onHover((params, token) => withAnalysis(params.textDocument.uri, toke
 
 connection.onCodeAction((params, token) =>
   withAnalysis(params.textDocument.uri, token, [], (doc, model, settings) =>
-    codeActions(doc, model, settings, params, { uri: doc.uri, version: doc.version, documentChanges: canDocumentChanges }),
+    codeActions(doc, model, settings, params, { uri: doc.uri, version: doc.version, documentChanges: canDocumentChanges }).concat(
+      annotationActions(doc, model, settings, params, { uri: doc.uri, version: doc.version, documentChanges: canDocumentChanges }),
+    ),
   ),
+);
+
+// ------------------------------------------------------------------ annotations
+
+const tagIndex = new TagIndex({
+  folders: () => workspaceFolders.map(pathOf).filter((p): p is string => p !== undefined),
+  open: () => documents.all().map((d) => ({ uri: d.uri, path: pathOf(d.uri), text: d.getText() })),
+});
+
+connection.onWorkspaceSymbol((params) => tagIndex.symbols(params.query));
+
+connection.onReferences(async (params, token) => {
+  const tag = await withAnalysis(params.textDocument.uri, token, undefined as string | undefined, (doc, model) => tagAt(model.annotations?.items, doc.offsetAt(params.position)));
+  return tag ? tagIndex.references(tag) : [];
+});
+
+connection.onRequest(EXPORT_ANNOTATIONS_REQUEST, (params: ExportAnnotationsParams, token) =>
+  withAnalysis(params.uri, token, null as ExportAnnotationsResult | null, (doc, model) => {
+    const name = decodeURIComponent(doc.uri.slice(doc.uri.lastIndexOf('/') + 1));
+    const json = collectAnnotations(model, name);
+    return { markdown: annotationsMarkdown(json, params.link), json };
+  }),
 );
 
 // the ignore actions' commands, for clients that cannot run them: say what to set

@@ -5,6 +5,7 @@ import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleModel, Story } from './article';
 import { toRange } from './convert';
+import { noteSymbols } from './notesOutline';
 
 function storyDetail(s: Story, model: ArticleModel): string {
   const parts: string[] = [];
@@ -16,6 +17,10 @@ function storyDetail(s: Story, model: ArticleModel): string {
 }
 
 export function documentSymbols(doc: TextDocument, model: ArticleModel): DocumentSymbol[] {
+  return storySymbols(doc, model).concat(noteSymbols(doc, model));
+}
+
+function storySymbols(doc: TextDocument, model: ArticleModel): DocumentSymbol[] {
   return model.stories.map((s) => {
     const range = {
       start: { line: s.startLine, character: 0 },
@@ -39,6 +44,7 @@ export function documentSymbols(doc: TextDocument, model: ArticleModel): Documen
       const r = toRange(doc, m.span);
       children.push({ name: p.name, detail: p.summary ?? 'author', kind: SymbolKind.Property, range: r, selectionRange: r });
     }
+    children.push(...noteSymbols(doc, model, s.startLine, s.endLine));
     children.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     return {
       name: s.title,

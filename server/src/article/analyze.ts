@@ -1,5 +1,6 @@
 // The one entry point: text in, model out.
 
+import { analyzeAnnotated } from './annotated';
 import { BlockInfo, readBlocks } from './blocks';
 import { findDuplicates } from './duplicates';
 import { inlineFindings, wholeLineFindings, withSiteChrome } from './findings';
@@ -15,6 +16,11 @@ function firstWords(text: string, max = 8): string {
 }
 
 export function analyzeArticle(text: string, options: AnalysisOptions = {}): ArticleModel {
+  // CriticMarkup (the user's notes) is read as if absent: annotated.ts
+  return analyzeAnnotated(text, options, analyzePlain, withSiteChrome);
+}
+
+function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
   const t0 = now();
   const page = readBlocks(text);
   const reading = readStories(page);

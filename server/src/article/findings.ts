@@ -2,6 +2,7 @@
 // lines of one kind make one finding), then the damage inside the lines that stay;
 // and, given the evidence of the document's folder, site chrome (withSiteChrome).
 
+import { keepClearOfAnnotations } from './annotated';
 import { BlockInfo, Page } from './blocks';
 import { features, proseLevel } from './features';
 import { removalEdit } from './fixes';
@@ -399,5 +400,6 @@ export function withSiteChrome(model: ArticleModel, lookup: SiteChromeLookup, op
     if (!droppedDek && crossheads.length === s.crossheads.length) return s;
     return { ...s, dekLine: droppedDek ? undefined : s.dekLine, crossheads };
   });
-  return { ...model, blocks: outBlocks, stories, findings: all };
+  // lines the folder calls chrome may hold the user's annotations: those stay
+  return keepClearOfAnnotations({ ...model, blocks: outBlocks, stories, findings: all });
 }

@@ -7,3 +7,7 @@ export { chromeLevel, SITE_CHROME, SiteChromeIndex } from './siteChrome';
 export { lineTable, lineAt } from './lines';
 export type { LineTable } from './lines';
 export * from './types';
+export { parseAnnotations, projectAnnotations, toAnnotated, tagsIn, CLOSER, OPENER } from './annotations';
+export type { Annotation, AnnotationKind, AnnotationProblem, Annotations, Tag } from './annotations';
+export { asSuggestions, isChange, reviewAll, reviewEdits } from './review';
+export type { Suggestions } from './review';

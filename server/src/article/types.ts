@@ -2,6 +2,8 @@
 // language server, the command line and the tests can share it; the LSP layer
 // converts offsets to positions and kinds to diagnostics.
 
+import type { Annotations } from './annotations';
+
 /** A half-open range of UTF-16 offsets into the analysed text. */
 export interface Span {
   start: number;
@@ -207,4 +209,7 @@ export interface ArticleModel {
   findings: Finding[];
   /** Milliseconds the analysis took. */
   elapsedMs: number;
+  /** CriticMarkup annotations and malformed markup (annotations.ts); absent when the
+   * text holds none. The rest of the model reads the text as if they were absent. */
+  annotations?: Annotations;
 }
