@@ -117,6 +117,11 @@ function closesStory(blocks: BlockInfo[], j: number, bios: Uint8Array): boolean 
  * when the headline was lost, a photo credit. */
 function findStoryStarts(blocks: BlockInfo[], bios: Uint8Array): Uint8Array {
   const starts = new Uint8Array(blocks.length);
+  // the page's usual gap between paragraphs; a wider one is its story separator
+  const gaps = [0, 0, 0];
+  for (const b of blocks) if (b.tag === 'prose') gaps[Math.min(b.blanksBefore, 2)]++;
+  const usualGap = gaps[2] > gaps[1] ? 2 : gaps[1] > 0 ? 1 : 0;
+  const separated: number[] = [];
   for (const b of blocks) {
     const i = b.index;
     if (i === 0) continue;
@@ -126,9 +131,29 @@ function findStoryStarts(blocks: BlockInfo[], bios: Uint8Array): Uint8Array {
       starts[i] = 1;
       continue;
     }
+    // an author's bio ends a story: what follows in full sentences is the next story
+    // with its headline lost (a cleaned page whose photo credits are gone reads so)
+    // (a bio under the byline, in the story's header, ends nothing: the text before the
+    // bio and its name line must be the story's)
+    const textBefore = (k: number) => k >= 0 && blocks[k].tag === 'prose';
+    const afterBio = bios[i - 1] === 1 && (textBefore(i - 2) || (blocks[i - 2]?.tag === 'name' && textBefore(i - 3)));
+    if (afterBio && b.tag === 'prose' && !b.f.bullet) {
+      starts[i] = 1;
+      continue;
+    }
     // a title line, not a sentence: photo captions read like sentences
     const headlineShaped = b.tag === 'title' || (b.tag === 'name' && b.f.words >= 3);
     if (!headlineShaped) continue;
+    // after a bio, or set off by the page's story separator, a headline over its dek
+    // or first paragraph
+    const next = blocks[i + 1];
+    const overText = next !== undefined && (next.tag === 'prose' || next.tag === 'sentence') && !next.f.bullet;
+    if (afterBio && overText) {
+      starts[i] = 1;
+      continue;
+    }
+    // (a headline's length: short labels and crossheads sit in a story's text)
+    if (overText && usualGap < 2 && b.blanksBefore >= 2 && b.f.words >= 6 && !bios[i - 1] && textBefore(i - 1) && textBefore(i - 2)) separated.push(i);
     for (let k = i + 1; k < blocks.length && k - i <= 4; k++) {
       const t = blocks[k].tag;
       if (t === 'credit' || t === 'byline' || t === 'date') {
@@ -138,6 +163,9 @@ function findStoryStarts(blocks: BlockInfo[], bios: Uint8Array): Uint8Array {
       if (t === 'truncation' || t === 'copyright' || t === 'list-header' || starts[k]) break;
     }
   }
+  // a few stories on a page, not the items of a list article (whose items are
+  // separated alike, and many)
+  if (separated.length <= 3) for (const i of separated) starts[i] = 1;
   return starts;
 }
 
