@@ -105,8 +105,7 @@ function readSource(source: Source): { text: string; bytes: number; bom: boolean
 }
 
 function errorText(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  return err?.code ? `${err.code}: ${err.message}` : e instanceof Error ? e.message : String(e);
+  return e instanceof Error ? e.message : String(e);
 }
 
 export async function runTask(task: Task, ask: AskEvidence): Promise<Result> {
