@@ -79,7 +79,7 @@ export async function cleanJsonl(input: NodeJS.ReadableStream, write: (s: string
       const folder = index.folderOf(docId(r));
       return {
         task: { op: 'clean', id, source: { text: r.text, name: docId(r) }, settings, requireArticle: false, evidence: folder !== undefined, output: { kind: 'text' } },
-        lookup: (texts) => texts.map((t) => index.evidence(folder!, t)),
+        lookup: (hashes) => Array.from(hashes, (h) => index.evidenceOfHash(folder!, h)),
       };
     },
     (r, res: Result | undefined) => {

@@ -9,7 +9,8 @@ import { ChromeEvidence } from '../../server/src/article';
 import { runTask, Result, Task } from './work';
 import type { FromWorker, ToWorker } from './worker';
 
-export type Lookup = (texts: string[]) => (ChromeEvidence | undefined)[];
+/** Evidence for lines by their `lineHash`. */
+export type Lookup = (hashes: Float64Array) => (ChromeEvidence | undefined)[];
 
 export interface Pool {
   readonly size: number;
@@ -24,7 +25,7 @@ export function createPool(jobs: number): Pool {
 class InlinePool implements Pool {
   readonly size = 1;
   run(task: Task, lookup: Lookup): Promise<Result> {
-    return runTask(task, async (texts) => lookup(texts));
+    return runTask(task, async (hashes) => lookup(hashes));
   }
   async close(): Promise<void> {}
 }
@@ -45,7 +46,7 @@ class WorkerPool implements Pool {
       slot.worker.on('message', (msg: FromWorker) => {
         if (msg.type === 'ask') {
           const p = slot.pending.get(msg.id);
-          slot.worker.postMessage({ type: 'answer', id: msg.id, answers: p ? p.lookup(msg.texts) : [] } satisfies ToWorker);
+          slot.worker.postMessage({ type: 'answer', id: msg.id, answers: p ? p.lookup(msg.hashes) : [] } satisfies ToWorker);
         } else {
           const p = slot.pending.get(msg.result.id);
           slot.pending.delete(msg.result.id);

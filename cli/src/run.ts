@@ -33,6 +33,8 @@ export interface RunStats {
   errors: number;
   skipped: number;
   ms: number;
+  /** Of which counting the folders' scrapes. */
+  indexMs: number;
 }
 
 /** Runs tasks on the pool, at most `window` at a time, and hands results on in order. */
@@ -82,7 +84,7 @@ export async function inOrder<T>(
 
 export async function runFiles(inputs: readonly Input[], opts: RunOptions, emit: (input: Input, result: Result) => void): Promise<RunStats> {
   const t0 = performance.now();
-  const stats: RunStats = { files: 0, bytes: 0, errors: 0, skipped: 0, ms: 0 };
+  const stats: RunStats = { files: 0, bytes: 0, errors: 0, skipped: 0, ms: 0, indexMs: 0 };
   const settingsOf = (path: string): GalleySettings => opts.settings.forDir(dirname(path)).settings;
 
   // 1. the folders' evidence
@@ -106,6 +108,8 @@ export async function runFiles(inputs: readonly Input[], opts: RunOptions, emit:
     );
   }
 
+  stats.indexMs = performance.now() - t0;
+
   // 2. the inputs
   await inOrder(
     inputs,
@@ -124,7 +128,7 @@ export async function runFiles(inputs: readonly Input[], opts: RunOptions, emit:
         evidence: folder !== undefined,
         output: opts.output(input),
       };
-      return { task, lookup: (texts) => texts.map((t) => index.evidence(folder!, t)) };
+      return { task, lookup: (hashes) => Array.from(hashes, (h) => index.evidenceOfHash(folder!, h)) };
     },
     (input, r) => {
       if (!r || r.skipped === NOT_A_SCRAPE) {

@@ -10,7 +10,7 @@ import { DocumentSymbol } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeArticle, applyEdits, ArticleModel, ChromeEvidence, withSiteChrome } from '../../server/src/article';
 import { detectArticle } from '../../server/src/article/detect';
-import { lineHashes } from '../../server/src/article/siteChrome';
+import { lineHash, lineHashes } from '../../server/src/article/siteChrome';
 import { cleanEdits } from '../../server/src/clean';
 import { toDiagnostics } from '../../server/src/diagnostics';
 import { GalleySettings } from '../../server/src/settings';
@@ -88,8 +88,10 @@ export interface Result {
   symbols?: DocumentSymbol[];
 }
 
-/** Asks the main thread how widely each of these lines recurs in the document's folder. */
-export type AskEvidence = (texts: string[]) => Promise<(ChromeEvidence | undefined)[]>;
+/** Asks the main thread how widely each of these lines (by their `lineHash`) recurs in
+ * the document's folder. Hashing here keeps the main thread's share of the work to table
+ * look-ups. */
+export type AskEvidence = (hashes: Float64Array) => Promise<(ChromeEvidence | undefined)[]>;
 
 const BOM = '\ufeff';
 export const NOT_A_SCRAPE = 'does not read like a scrape';
@@ -133,7 +135,7 @@ async function analyse(task: FileTask, read: { text: string; bytes: number; bom:
   if (task.evidence) {
     // the evidence comes from the main thread, for exactly the lines the model asks about
     const texts = [...new Set(model.blocks.map((b) => b.text))];
-    const answers = await ask(texts);
+    const answers = await ask(Float64Array.from(texts, lineHash));
     const known = new Map(texts.map((t, i) => [t, answers[i]]));
     model = withSiteChrome(model, (line) => known.get(line));
   }

@@ -372,10 +372,14 @@ export class SiteChromeIndex {
 
   /** In how many distinct documents of the folder a line (trimmed text) occurs. */
   evidence(folder: string, line: string): ChromeEvidence | undefined {
+    return this.evidenceOfHash(folder, lineHash(line));
+  }
+
+  /** `evidence` for a line's `lineHash` computed elsewhere (on the command line's
+   * worker threads). */
+  evidenceOfHash(folder: string, h: number): ChromeEvidence | undefined {
     const f = this.#folders.get(folder);
-    if (!f) return undefined;
-    const h = lineHash(line);
-    if (h < 0) return undefined;
+    if (!f || h < 0) return undefined;
     const docs = f.lines.get(h);
     return docs > 0 ? { docs, of: f.contents.size } : undefined;
   }
