@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: build, type-check, unit + LSP + grammar tests (mocha), then the
-// extension-host tests in a real VS Code. Every stage runs even if an earlier one
+// `npm test`: build, type-check, unit + LSP + grammar + command-line + Neovim tests
+// (mocha), then the extension-host tests in a real VS Code, then the packaged .vsix
+// installed into that VS Code. Every stage runs even if an earlier one
 // failed, and the last line sums them up: `N passed, N failed`.
 //
 //   node scripts/test.mjs [--no-host]      --no-host skips the VS Code stage
@@ -62,6 +63,21 @@ if (build.code === 0) {
       failed += Number(m[2]);
     } else if (host.code !== 0) failed++;
     stages.push(['extension host', host.code === 0]);
+
+    // the packaged extension: built with vsce, installed into a fresh extensions folder
+    banner('packaged extension (npm run package, installed into a real VS Code)');
+    const pack = await run('npm', ['run', 'package']);
+    if (pack.code !== 0) failed++;
+    else {
+      const vsix = await run('node', ['test/host/run.mjs', '--vsix', 'galley.vsix']);
+      const v = /ext-host: (\d+) passed, (\d+) failed/.exec(vsix.output);
+      if (v) {
+        passed += Number(v[1]);
+        failed += Number(v[2]);
+      } else if (vsix.code !== 0) failed++;
+      stages.push(['packaged extension', vsix.code === 0]);
+    }
+    if (pack.code !== 0) stages.push(['packaged extension', false]);
   }
 }
 
