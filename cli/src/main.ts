@@ -8,6 +8,7 @@
 //   galley outline FILE [--format text|json]
 // common: [--config FILE] [--jobs N] [--no-progress]
 
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { ConfigError, SettingsResolver } from './config';
@@ -37,6 +38,15 @@ errors and files that could not be read.
 `;
 
 class UsageError extends Error {}
+
+/** The package's version, from the package.json above dist/. */
+function version(): string {
+  try {
+    return JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 interface Args {
   command: string;
@@ -232,7 +242,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseArgs(argv);
     if (args.flags.has('--version')) {
-      out(`galley ${process.env.GALLEY_VERSION ?? ''}\n`);
+      out(`galley ${version()}\n`);
       return 0;
     }
     if (args.flags.has('--help') || !args.command) {
