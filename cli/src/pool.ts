@@ -25,7 +25,8 @@ export function createPool(jobs: number): Pool {
 class InlinePool implements Pool {
   readonly size = 1;
   run(task: Task, lookup: Lookup): Promise<Result> {
-    return runTask(task, async (hashes) => lookup(hashes));
+    // a failure is the task's result, as on a worker: the run reports it and goes on
+    return runTask(task, async (hashes) => lookup(hashes)).catch((e) => ({ id: task.id, bytes: 0, error: e instanceof Error ? (e.stack ?? e.message) : String(e) }));
   }
   async close(): Promise<void> {}
 }
