@@ -30,7 +30,7 @@ function check(dir, jobs) {
   const argv = [cli, 'check', dir, '--format', 'json', '--no-progress', ...(jobs ? ['--jobs', String(jobs)] : [])];
   // the report goes to /dev/null: written in full, held nowhere
   const r = spawnSync(process.execPath, argv, { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, GALLEY_STATS: '1' } });
-  const m = /galley: (\d+) files, ([\d.]+) MB in ([\d.]+) s \(indexing [\d.]+ s\): (\d+) files\/s, ([\d.]+) MB\/s; max RSS (\d+) MB; CPU ([\d.]+) s/.exec(r.stderr);
+  const m = /galley: (\d+) files, ([\d.]+) MB in ([\d.]+) s: (\d+) files\/s, ([\d.]+) MB\/s; max RSS (\d+) MB; CPU ([\d.]+) s/.exec(r.stderr);
   if (!m || (r.status !== 0 && r.status !== 1)) throw new Error(`galley check failed (${r.status}): ${r.stderr.slice(-2000)}`);
   const load = readFileSync('/proc/loadavg', 'utf8').split(' ')[0];
   return { files: +m[1], mb: +m[2], s: +m[3], filesPerS: +m[4], mbPerS: +m[5], rss: +m[6], cpu: +m[7], load };

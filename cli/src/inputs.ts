@@ -62,14 +62,10 @@ function walk(dir: string, visit: (path: string, rel: string) => void, rel = '')
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  for (const e of entries) {
-    const p = join(dir, e.name);
-    const r = rel ? `${rel}/${e.name}` : e.name;
-    // symbolic links are not followed (no cycles), as in the server
-    if (e.isDirectory()) {
-      if (!SKIP_DIRS.has(e.name)) walk(p, visit, r);
-    } else if (e.isFile()) visit(p, r);
-  }
+  // a folder's files, then its subfolders: a folder's files stay together (run.ts works
+  // folder by folder); symbolic links are not followed (no cycles), as in the server
+  for (const e of entries) if (e.isFile()) visit(join(dir, e.name), rel ? `${rel}/${e.name}` : e.name);
+  for (const e of entries) if (e.isDirectory() && !SKIP_DIRS.has(e.name)) walk(join(dir, e.name), visit, rel ? `${rel}/${e.name}` : e.name);
 }
 
 /** Expands the PATH arguments, in order, each file once. Names that match nothing are

@@ -151,7 +151,7 @@ async function check(args: Args): Promise<number> {
   }
   const summary: Summary = { files: stats.files, bySeverity, errors: stats.errors, skipped: stats.skipped };
   rep.end(summary);
-  if (process.env.GALLEY_STATS) warn(`galley: ${stats.files} files, ${(stats.bytes / 1e6).toFixed(1)} MB in ${(stats.ms / 1000).toFixed(2)} s (indexing ${(stats.indexMs / 1000).toFixed(2)} s): ${(stats.files / (stats.ms / 1000)).toFixed(0)} files/s, ${(stats.bytes / 1e6 / (stats.ms / 1000)).toFixed(2)} MB/s; max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; CPU ${((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6).toFixed(2)} s; main thread busy ${(100 * performance.eventLoopUtilization().utilization).toFixed(0)}%\n`);
+  if (process.env.GALLEY_STATS) warn(`galley: ${stats.files} files, ${(stats.bytes / 1e6).toFixed(1)} MB in ${(stats.ms / 1000).toFixed(2)} s: ${(stats.files / (stats.ms / 1000)).toFixed(0)} files/s, ${(stats.bytes / 1e6 / (stats.ms / 1000)).toFixed(2)} MB/s; max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; CPU ${((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6).toFixed(2)} s; main thread busy ${(100 * performance.eventLoopUtilization().utilization).toFixed(0)}%\n`);
   return failing ? 1 : stats.errors || inputs.length === 0 ? 2 : 0;
 }
 

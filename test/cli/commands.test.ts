@@ -175,3 +175,37 @@ describe('command line: galley clean', function () {
     assert.strictEqual(runCli(['clean', 'site', '--write', '--out', 'x'], { cwd: ws.root }).code, 2);
   });
 });
+
+describe('command line: folder by folder', function () {
+  this.timeout(120_000);
+  let ws: { root: string; site: string };
+
+  before(() => {
+    // site/: 12 pages; site/more/: 10 others; tiny/NN/: one page each
+    const pages = devPages();
+    ws = corpusCopy(pages.slice(0, 12));
+    mkdirSync(join(ws.site, 'more'));
+    for (const p of pages.slice(12, 22)) copyFileSync(join(repoRoot, 'test', 'fixtures', 'scrapes-dev', p), join(ws.site, 'more', p));
+    for (const [i, p] of pages.slice(22, 40).entries()) {
+      mkdirSync(join(ws.root, 'tiny', String(i).padStart(2, '0')), { recursive: true });
+      copyFileSync(join(repoRoot, 'test', 'fixtures', 'scrapes-dev', p), join(ws.root, 'tiny', String(i).padStart(2, '0'), p));
+    }
+  });
+  after(() => rmSync(ws.root, { recursive: true, force: true }));
+
+  it('counts each folder’s evidence on its own, whatever else the run holds', () => {
+    const all = JSON.parse(runCli(['check', '.', '--format', 'json', '--jobs', '3'], { cwd: ws.root }).stdout).files;
+    const alone = ['site', 'site/more', ...Array.from({ length: 18 }, (_, i) => `tiny/${String(i).padStart(2, '0')}`)].flatMap(
+      (d) => JSON.parse(runCli(['check', d, '--format', 'json', '--jobs', '1'], { cwd: ws.root }).stdout).files.filter((f: any) => f.path.split('/').length === d.split('/').length + 1),
+    );
+    assert.strictEqual(all.length, 40);
+    assert.deepStrictEqual(
+      all.map((f: any) => f.path),
+      alone.map((f: any) => f.path),
+      'a folder’s files come before its subfolders’',
+    );
+    assert.deepStrictEqual(all, alone);
+    const evidence = (f: any) => f.diagnostics.some((d: any) => /scrapes in this folder/.test(d.message));
+    assert.ok(all.filter((f: any) => f.path.startsWith('tiny/')).every((f: any) => !evidence(f)), 'a folder of one has no evidence');
+  });
+});
