@@ -105,6 +105,11 @@ const out = (s: string) => void process.stdout.write(s);
 const warn = (s: string) => void process.stderr.write(s);
 const shown = (path: string) => relative(process.cwd(), path) || path;
 
+/** A progress bar on stderr when it is a terminal (and not --no-progress). */
+function progressFor(args: Args): Progress {
+  return new Progress(!args.flags.has('--no-progress') && !!process.stderr.isTTY);
+}
+
 function reportProblem(path: string, r: Result): void {
   if (r.error) warn(`galley: ${shown(path)}: ${r.error}\n`);
   else if (r.skipped) warn(`galley: ${shown(path)}: not analysed: ${r.skipped}\n`);
@@ -122,6 +127,7 @@ async function check(args: Args): Promise<number> {
   const failOn = oneOf(args, '--fail-on', ['error', 'warning', 'information', 'hint', 'never'], 'warning');
   const inputs = inputsOf(args);
   const pool = createPool(jobsOf(args));
+  const progress = progressFor(args);
   const rep = reporter(format, out);
   const bySeverity: Record<string, number> = { error: 0, warning: 0, information: 0, hint: 0 };
   let failing = false;
@@ -134,10 +140,11 @@ async function check(args: Args): Promise<number> {
         pool,
         settings: new SettingsResolver(str(args, '--config')),
         output: () => ({ kind: 'none' }),
-        progress: new Progress(!args.flags.has('--no-progress') && !!process.stderr.isTTY),
+        progress,
         evidence: !args.flags.has('--no-index'),
       },
       (input, r) => {
+        progress.clear(); // the bar shares the terminal with the report
         reportProblem(input.path, r);
         for (const d of r.diagnostics ?? []) {
           bySeverity[SEVERITY_NAME[d.severity]]++;
@@ -150,6 +157,7 @@ async function check(args: Args): Promise<number> {
     await pool.close();
   }
   const summary: Summary = { files: stats.files, bySeverity, errors: stats.errors, skipped: stats.skipped };
+  progress.clear();
   rep.end(summary);
   if (process.env.GALLEY_STATS) warn(`galley: ${stats.files} files, ${(stats.bytes / 1e6).toFixed(1)} MB in ${(stats.ms / 1000).toFixed(2)} s: ${(stats.files / (stats.ms / 1000)).toFixed(0)} files/s, ${(stats.bytes / 1e6 / (stats.ms / 1000)).toFixed(2)} MB/s; max RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; CPU ${((process.resourceUsage().userCPUTime + process.resourceUsage().systemCPUTime) / 1e6).toFixed(2)} s; main thread busy ${(100 * performance.eventLoopUtilization().utilization).toFixed(0)}%\n`);
   return failing ? 1 : stats.errors || inputs.length === 0 ? 2 : 0;
@@ -195,14 +203,16 @@ async function clean(args: Args): Promise<number> {
     output = (i) => ({ kind: 'out', path: targets.get(i.path)! });
   }
   const pool = createPool(jobsOf(args));
+  const progress = progressFor(args);
   let changed = 0;
   let edits = 0;
   let stats: RunStats;
   try {
     stats = await runFiles(
       inputs,
-      { op: 'clean', pool, settings, output, progress: new Progress(!args.flags.has('--no-progress') && !!process.stderr.isTTY), evidence: !args.flags.has('--no-index') },
+      { op: 'clean', pool, settings, output, progress, evidence: !args.flags.has('--no-index') },
       (input, r) => {
+        progress.clear(); // the bar shares the terminal with diffs and messages
         reportProblem(input.path, r);
         if (r.edits) {
           changed++;

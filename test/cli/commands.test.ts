@@ -92,6 +92,19 @@ describe('command line: galley check', function () {
     assert.strictEqual(runCli(['check', 'missing.txt'], { cwd: ws.root }).code, 2, 'nothing read');
   });
 
+  it('draws a progress bar on a terminal, cleared before each line of the report', function () {
+    // `script` gives the command a terminal (util-linux, on every Debian)
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${join(repoRoot, 'dist', 'cli.js')}" check site --fail-on never`, '/dev/null'], { cwd: ws.root, encoding: 'utf8' });
+    if (r.error) this.skip();
+    const screen = r.stdout;
+    assert.match(screen, /checking \[[#.]{30}\] \d+\/\d+/, 'no progress bar');
+    // every report line starts on a clean line: after a newline, or after the bar was erased
+    for (const m of screen.matchAll(/site\/[^:\r\n]+:\d+:\d+: /g)) {
+      const before = screen.slice(Math.max(0, m.index! - 4), m.index);
+      assert.ok(/\n$|\r\x1b\[K$/.test(before), `a report line drawn over the bar: ${JSON.stringify(before)}`);
+    }
+  });
+
   it('gives the same report on one thread and on several, with no progress bar when piped', () => {
     const one = runCli(['check', 'site', '--format', 'json', '--jobs', '1'], { cwd: ws.root });
     const three = runCli(['check', 'site', '--format', 'json', '--jobs', '3'], { cwd: ws.root });
