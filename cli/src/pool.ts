@@ -69,7 +69,9 @@ class WorkerPool implements Pool {
     for (const s of this.#slots) if (s.pending.size < slot.pending.size) slot = s;
     return new Promise((resolve) => {
       slot.pending.set(task.id, { resolve, lookup });
-      slot.worker.postMessage({ type: 'task', task } satisfies ToWorker);
+      // the evidence sent along is the main thread's no longer: moved, not copied
+      const moved = task.op !== 'hash' && task.known ? [task.known.hashes.buffer as ArrayBuffer, task.known.docs.buffer as ArrayBuffer] : [];
+      slot.worker.postMessage({ type: 'task', task } satisfies ToWorker, moved);
     });
   }
 

@@ -18,7 +18,7 @@ import { SettingsResolver } from './config';
 import { Input, scrapeKind, scrapesIn } from './inputs';
 import { Lookup, Pool } from './pool';
 import { Progress } from './progress';
-import { FileTask, NOT_A_SCRAPE, Output, Result, Task } from './work';
+import { FileTask, KnownEvidence, NOT_A_SCRAPE, Output, Result, Task } from './work';
 
 export interface RunOptions {
   op: FileTask['op'];
@@ -134,6 +134,9 @@ export async function runFiles(inputs: readonly Input[], opts: RunOptions, emit:
   const remaining = new Map<string, number>();
   const indexed = new Map<string, string[]>();
   const notScrapes = new Set<string>();
+  // the line hashes of inputs that were counted, until they are sent with their task
+  const inputPaths = new Set(inputs.map((i) => i.path));
+  const ownHashes = new Map<string, Float64Array>();
   for (const st of steps) {
     const m = 'hash' in st ? hashing : remaining;
     m.set(st.folder, (m.get(st.folder) ?? 0) + 1);
@@ -144,6 +147,20 @@ export async function runFiles(inputs: readonly Input[], opts: RunOptions, emit:
       notScrapes.delete(p);
     }
     indexed.delete(folder);
+  };
+  /** The folder's counts for the document's own lines. */
+  const known = (path: string, folder: string): KnownEvidence | undefined => {
+    const hashes = ownHashes.get(path);
+    ownHashes.delete(path);
+    if (!hashes) return undefined;
+    const docs = new Int32Array(hashes.length);
+    let of = 0;
+    for (let i = 0; i < hashes.length; i++) {
+      const e = index.evidenceOfHash(folder, hashes[i]);
+      docs[i] = e?.docs ?? 0;
+      if (e) of = e.of;
+    }
+    return { hashes, docs, of };
   };
 
   let done = 0;
@@ -167,6 +184,7 @@ export async function runFiles(inputs: readonly Input[], opts: RunOptions, emit:
         settings: settingsOf(st.folder),
         requireArticle: unsure,
         evidence: folder !== undefined,
+        known: folder !== undefined ? known(input.path, folder) : undefined,
         output: opts.output(input),
       };
       return { task, lookup: (hashes) => Array.from(hashes, (h) => index.evidenceOfHash(folder!, h)) };
@@ -193,6 +211,7 @@ export async function runFiles(inputs: readonly Input[], opts: RunOptions, emit:
         hashing.set(st.folder, hashing.get(st.folder)! - 1);
         if (r.hashes) {
           index.setLineHashes(st.hash, st.folder, r.hashes);
+          if (inputPaths.has(st.hash)) ownHashes.set(st.hash, r.hashes);
           let list = indexed.get(st.folder);
           if (!list) indexed.set(st.folder, (list = []));
           list.push(st.hash);

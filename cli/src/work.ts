@@ -52,8 +52,10 @@ export interface FileTask {
   settings: GalleySettings;
   /** Analyse it only if it reads like a scrape (a `.txt` file found in a folder). */
   requireArticle: boolean;
-  /** The folder has evidence for this document: ask for it. */
+  /** The folder has evidence for this document. */
   evidence: boolean;
+  /** That evidence for the document's own lines, sent with the task (no round trip). */
+  known?: KnownEvidence;
   output: Output;
 }
 
@@ -86,6 +88,31 @@ export interface Result {
   written?: string;
   backup?: string;
   symbols?: DocumentSymbol[];
+}
+
+/** The folder's counts for a document's lines, by their `lineHash` (as `lineHashes`
+ * gives them when the folder is counted): in `docs[i]` of the folder's `of` documents. */
+export interface KnownEvidence {
+  hashes: Float64Array;
+  docs: Int32Array;
+  of: number;
+}
+
+/** The answers for these line hashes from the evidence sent with the task, or undefined
+ * if a line is not among the known ones (then the main thread is asked). */
+function fromKnown(known: KnownEvidence, hashes: Float64Array): (ChromeEvidence | undefined)[] | undefined {
+  const docs = new Map<number, number>();
+  for (let i = 0; i < known.hashes.length; i++) docs.set(known.hashes[i], known.docs[i]);
+  const out: (ChromeEvidence | undefined)[] = [];
+  for (const h of hashes) {
+    if (h < 0) out.push(undefined);
+    else {
+      const n = docs.get(h);
+      if (n === undefined) return undefined;
+      out.push(n > 0 ? { docs: n, of: known.of } : undefined);
+    }
+  }
+  return out;
 }
 
 /** Asks the main thread how widely each of these lines (by their `lineHash`) recurs in
@@ -133,9 +160,11 @@ async function analyse(task: FileTask, read: { text: string; bytes: number; bom:
   if (task.requireArticle && !detectArticle(text).isArticle) return { id, bytes, skipped: NOT_A_SCRAPE };
   let model: ArticleModel = analyzeArticle(text);
   if (task.evidence) {
-    // the evidence comes from the main thread, for exactly the lines the model asks about
+    // the evidence for exactly the lines the model asks about: sent with the task (the
+    // document's own lines), else from the main thread
     const texts = [...new Set(model.blocks.map((b) => b.text))];
-    const answers = await ask(Float64Array.from(texts, lineHash));
+    const hashes = Float64Array.from(texts, lineHash);
+    const answers = (task.known && fromKnown(task.known, hashes)) ?? (await ask(hashes));
     const known = new Map(texts.map((t, i) => [t, answers[i]]));
     model = withSiteChrome(model, (line) => known.get(line));
   }
