@@ -4,15 +4,15 @@
 // with --jobs 1 and with the default (one worker thread per core), the best of R
 // alternating rounds each; prints files/s, MB/s, the speed-up, CPU time and peak memory;
 // then the machine's own ceiling for two cores (two independent --jobs 1 processes on
-// halves of the corpus at once), and peak memory on a corpus a quarter the size, to show
-// that memory does not grow with the number of files.
+// halves of the corpus at once), and peak memory on a small corpus and on four copies of
+// its folders, to show that memory does not grow with the number of files.
 //
 //   npm run build && node bench/cli.mjs [--files 10000] [--folders 20] [--rounds 2] [--keep]
 //
 // Other processes on the machine slow the wall-clock figures: the CPU time and the load
 // average (printed after each run) say how much.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repo } from './build.mjs';
@@ -69,12 +69,14 @@ const pair = await Promise.all(halves.map((dirs) => check(dirs, 1)));
 const pairS = (performance.now() - t0) / 1000;
 console.log(`two --jobs 1 processes on halves at once: ${pairS.toFixed(2)} s, CPU ${(pair[0].cpu + pair[1].cpu).toFixed(1)} s: this machine's ceiling for 2 cores is ${(one.s / pairS).toFixed(2)}×`);
 
-// memory as the corpus grows: a quarter of the folders, as many pages per folder
+// memory as the corpus grows: a quarter-size corpus, then four copies of its folders
+// (the same folders, four times the files)
 const quarterRoot = join(tmpdir(), `galley-cli-bench-${files}-quarter`);
+const fourRoot = join(tmpdir(), `galley-cli-bench-${files}-4x`);
 generate(quarterRoot, Math.round(files / 4), Math.max(1, Math.round(folders / 4)), 'txt');
+rmSync(fourRoot, { recursive: true, force: true });
+for (let k = 0; k < 4; k++) for (const d of readdirSync(quarterRoot)) cpSync(join(quarterRoot, d), join(fourRoot, `copy${k}-${d}`), { recursive: true });
 const quarter = await check([quarterRoot], undefined);
-console.log(`memory: peak RSS ${quarter.rss} MB for ${quarter.files} files, ${all.rss} MB for ${all.files} files`);
-if (!args.includes('--keep')) {
-  rmSync(root, { recursive: true, force: true });
-  rmSync(quarterRoot, { recursive: true, force: true });
-}
+const four = await check([fourRoot], undefined);
+console.log(`memory: peak RSS ${quarter.rss} MB for ${quarter.files} files, ${four.rss} MB for the same folders four times over (${four.files} files)`);
+if (!args.includes('--keep')) for (const d of [root, quarterRoot, fourRoot]) rmSync(d, { recursive: true, force: true });
