@@ -23,8 +23,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { repo } from './build.mjs';
 import { devPages, mutate, rng } from './corpus.mjs';
 
-/** Writes a workspace of `files` distinct scrapes in `folders` folders; returns its size. */
-function generate(root, files, folders, ext) {
+/** Writes a workspace of `files` distinct scrapes in `folders` folders; returns its size
+ * (bench/cli.mjs uses it too). */
+export function generate(root, files, folders, ext) {
   const sources = devPages.map(([, t]) => t);
   rmSync(root, { recursive: true, force: true });
   const random = rng(42);

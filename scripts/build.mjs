@@ -32,9 +32,13 @@ const builds = [
   // The client runs in VS Code's extension host: `vscode` is provided there.
   { ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   // The server is self-contained so that `node dist/server.js --stdio` works anywhere.
-  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  // (also the `galley-language-server` bin, hence the hashbang)
+  { ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js', banner: { js: '#!/usr/bin/env node' } },
   // big documents are analysed on a thread of their own (server/src/analyser.ts)
   { ...common, entryPoints: ['server/src/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' },
+  // the command line (`galley` bin) and its worker threads
+  { ...common, entryPoints: ['cli/src/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['cli/src/worker.ts'], outfile: 'dist/cliWorker.js' },
 ];
 if (!production) {
   rmSync('out', { recursive: true, force: true });

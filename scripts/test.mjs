@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: build, type-check, unit + LSP + grammar tests (mocha), then the
-// extension-host tests in a real VS Code. Every stage runs even if an earlier one
+// `npm test`: build, type-check, unit + LSP + grammar + command-line + Neovim tests
+// (mocha), then the extension-host tests in a real VS Code, then the packaged .vsix
+// installed into that VS Code. Every stage runs even if an earlier one
 // failed, and the last line sums them up: `N passed, N failed`.
 //
 //   node scripts/test.mjs [--no-host]      --no-host skips the VS Code stage
@@ -54,14 +55,27 @@ if (build.code === 0) {
   stages.push(['mocha', mocha.code === 0]);
 
   if (withHost) {
+    /** One run of test/host/run.mjs, counted from its `ext-host: N passed, N failed` line. */
+    const hostStage = async (name, argv) => {
+      const host = await run('node', ['test/host/run.mjs', ...argv]);
+      const m = /ext-host: (\d+) passed, (\d+) failed/.exec(host.output);
+      if (m) {
+        passed += Number(m[1]);
+        failed += Number(m[2]);
+      } else if (host.code !== 0) failed++;
+      stages.push([name, host.code === 0]);
+    };
     banner('extension-host tests (real VS Code)');
-    const host = await run('node', ['test/host/run.mjs']);
-    const m = /ext-host: (\d+) passed, (\d+) failed/.exec(host.output);
-    if (m) {
-      passed += Number(m[1]);
-      failed += Number(m[2]);
-    } else if (host.code !== 0) failed++;
-    stages.push(['extension host', host.code === 0]);
+    await hostStage('extension host', []);
+
+    // the packaged extension: built with vsce, installed into a fresh extensions folder
+    banner('packaged extension (npm run package, installed into a real VS Code)');
+    const pack = await run('npm', ['run', 'package']);
+    if (pack.code === 0) await hostStage('packaged extension', ['--vsix', 'galley.vsix']);
+    else {
+      failed++;
+      stages.push(['packaged extension', false]);
+    }
   }
 }
 

@@ -47,6 +47,7 @@ const documents = new TextDocuments<TextDocument>({
 
 let canPull = false;
 let canConfigure = false;
+let canRegisterConfiguration = false;
 let canDocumentChanges = false;
 let canActionLiterals = false;
 let canWatchFiles = false;
@@ -114,6 +115,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   const caps = params.capabilities;
   canPull = !!caps.textDocument?.diagnostic;
   canConfigure = !!caps.workspace?.configuration;
+  canRegisterConfiguration = !!caps.workspace?.didChangeConfiguration?.dynamicRegistration;
   canDocumentChanges = !!caps.workspace?.workspaceEdit?.documentChanges;
   canActionLiterals = !!caps.textDocument?.codeAction?.codeActionLiteralSupport;
   canWatchFiles = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
@@ -146,7 +148,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 });
 
 connection.onInitialized(() => {
-  if (canConfigure) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'galley' });
+  // only clients that register it dynamically (Emacs' eglot warns about the request otherwise)
+  if (canConfigure && canRegisterConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'galley' });
   if (canWatchFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, {
       // scrapes, and deletions of anything (a deleted directory takes its scrapes along)

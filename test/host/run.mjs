@@ -14,7 +14,12 @@
 //                else code-server.
 //
 // usage: node test/host/run.mjs [--host auto|electron|code-server] [--grep PATTERN]
-//                               [--timeout SEC] [--keep] [--verbose]
+//                               [--timeout SEC] [--keep] [--verbose] [--vsix FILE]
+//
+// --vsix FILE installs the packaged extension (`npm run package`) into the run's fresh
+// extensions folder with `--install-extension`, and runs test/host/vsix/ instead of the
+// suite, with an empty probe as the development extension: the Galley under test is
+// the packaged one.
 // env:   GALLEY_TEST_HOST, GALLEY_TEST_GREP, GALLEY_TEST_TIMEOUT (default 300),
 //        GALLEY_VSCODE_CACHE (default ~/.cache/galley/vscode-host), CI
 //
@@ -23,7 +28,7 @@
 // exits non-zero and counts as one more failure. The workspace (test/host/workspace) is
 // copied to a temporary directory first, and that directory is removed afterwards together
 // with the user data, logs and every process the run started.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,7 +39,9 @@ import { HostSetupError, VSCODE_VERSION, cacheDir, ensureCodeServerHost, onPath 
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(HERE, '..', '..'); // the extension (package.json)
-const SUITE = path.join(ROOT, 'out', 'test', 'host', 'suite', 'index.js');
+let SUITE = path.join(ROOT, 'out', 'test', 'host', 'suite', 'index.js');
+// the development extension: this folder, or (--vsix) an empty probe beside the installed .vsix
+let DEV_PATH = ROOT;
 const WORKSPACE = path.join(HERE, 'workspace');
 const require = createRequire(import.meta.url);
 
@@ -63,12 +70,23 @@ const { values: opt } = util.parseArgs({
     keep: { type: 'boolean', default: false },
     verbose: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
+    vsix: { type: 'string', default: '' },
   },
   strict: true,
 });
 if (opt.help) {
   process.stdout.write(fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 25).map((l) => l.replace(/^\/\/ ?/, '')).join('\n') + '\n');
   process.exit(0);
+}
+
+if (opt.vsix) {
+  opt.vsix = path.resolve(opt.vsix);
+  if (!fs.existsSync(opt.vsix)) {
+    process.stderr.write(`${opt.vsix} not found: run \`npm run package\` first\next-host: 0 passed, 1 failed\n`);
+    process.exit(1);
+  }
+  SUITE = path.join(ROOT, 'out', 'test', 'host', 'vsix', 'index.js');
+  DEV_PATH = path.join(HERE, 'vsix', 'probe');
 }
 
 const T0 = Date.now();
@@ -212,6 +230,7 @@ function prepare(hostName) {
   resultFile = path.join(runDir, 'result.json');
   const testEnv = {
     GALLEY_TEST_HOST: hostName,
+    GALLEY_TEST_EXTENSIONS_DIR: extensions,
     GALLEY_TEST_RESULT: resultFile,
     ...(opt.grep ? { GALLEY_TEST_GREP: opt.grep } : {}),
   };
@@ -279,12 +298,29 @@ async function downloadElectron(startTimeoutMs) {
   }
 }
 
+/** Installs the .vsix (--vsix) with a host's own command line; throws if it fails. */
+function installVsix(cmd, args, extensions) {
+  log(`installing ${path.basename(opt.vsix)} into ${extensions}`);
+  const r = spawnSync(cmd, [...args, '--install-extension', opt.vsix, '--extensions-dir', extensions, '--force'], {
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: hostEnv({ XDG_CONFIG_HOME: path.join(runDir, 'xdg-config'), XDG_DATA_HOME: path.join(runDir, 'xdg-data'), XDG_CACHE_HOME: path.join(runDir, 'xdg-cache'), EXTENSIONS_GALLERY: '{}' }),
+  });
+  const installed = fs.existsSync(extensions) && fs.readdirSync(extensions).some((d) => d.startsWith('galley.galley-'));
+  if (r.status !== 0 || !installed) throw new HostSetupError(`--install-extension ${opt.vsix} failed (${r.error?.message ?? r.status}): ${(r.stdout + r.stderr).slice(-1500)}`);
+}
+
 async function runElectron(vscodeExecutablePath) {
   const p = prepare('electron');
+  if (opt.vsix) {
+    const { resolveCliArgsFromVSCodeExecutablePath } = require('@vscode/test-electron');
+    const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
+    installVsix(cli, [...cliArgs.filter((a) => !a.startsWith('--extensions-dir')), `--user-data-dir=${p.userData}`], p.extensions);
+  }
   const cfg = {
     version: VSCODE_VERSION,
     vscodeExecutablePath,
-    extensionDevelopmentPath: ROOT,
+    extensionDevelopmentPath: DEV_PATH,
     extensionTestsPath: SUITE,
     extensionTestsEnv: p.testEnv,
     launchArgs: [
@@ -371,6 +407,7 @@ async function startCodeServer(host, p) {
 async function runCodeServer() {
   const host = await ensureCodeServerHost({ log: (m) => log(m) });
   const p = prepare('code-server');
+  if (opt.vsix) installVsix(host.node, [host.codeServerEntry, '--user-data-dir', p.userData], p.extensions);
   const { server, port } = await startCodeServer(host, p);
   log(`code-server ${host.codeServerVersion} (VS Code ${host.vscodeVersion}) on 127.0.0.1:${port}`);
   const hostDied = new Promise((resolve) => server.on('exit', (c, sig) => resolve(`code-server exited during the run (${sig ?? c})`)));
@@ -402,7 +439,7 @@ async function runCodeServer() {
   const workbenchNoise = /\/static\/out\/vs\/|(Ignoring fetching|Updating) additional builtin extensions|No search provider registered|^\[AccountPolicyGate\]/;
   await page.exposeFunction('codeAutomationLog', (type, args) => {
     const line = util.format(...(Array.isArray(args) ? args : [args]));
-    if (line.startsWith('Galley extension-host tests')) suiteStarted = true;
+    if (line.startsWith('Galley extension-host tests')) suiteStarted = true; // either suite's first line
     if (!opt.verbose && (!suiteStarted || workbenchNoise.test(line))) return;
     (type === 'error' ? process.stderr : process.stdout).write(line + '\n');
   });
@@ -415,7 +452,7 @@ async function runCodeServer() {
   const authority = `127.0.0.1:${port}`;
   const remote = (f) => `vscode-remote://${authority}${f.split(path.sep).map(encodeURIComponent).join('/')}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionDevelopmentPath', remote(DEV_PATH)],
     ['extensionTestsPath', remote(SUITE)],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],

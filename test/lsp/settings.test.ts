@@ -4,6 +4,7 @@ import * as assert from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver';
 import { analyzeArticle } from '../../server/src/article';
 import { loadSeed } from '../model/helpers';
+import { LspClient, pushCapabilities } from './client';
 import { codeActionsFor, diagnosticKey, editsFor, applyLspEdits, pullDiagnostics, SeedSession, startSeedSession, wholeDocument } from './util';
 
 const ERROR = 1;
@@ -115,5 +116,29 @@ describe('lsp: settings from workspace/configuration', () => {
         await s.client.kill();
       }
     });
+  });
+});
+
+describe('lsp: registering for configuration changes', () => {
+  async function registrations(dynamic: boolean): Promise<string[]> {
+    const caps = pushCapabilities() as { workspace: Record<string, unknown> };
+    caps.workspace.didChangeConfiguration = { dynamicRegistration: dynamic };
+    const client = new LspClient({ settings: { galley: {} } });
+    try {
+      await client.initialize(caps);
+      // the server answers a request only after it handled `initialized`
+      await client.request('textDocument/documentSymbol', { textDocument: { uri: 'file:///none.article' } }).catch(() => undefined);
+      return client.serverRequests.filter((r) => r.method === 'client/registerCapability').flatMap((r) => r.params.registrations.map((g: { method: string }) => g.method));
+    } finally {
+      await client.kill();
+    }
+  }
+
+  it('registers workspace/didChangeConfiguration with clients that register it dynamically', async () => {
+    assert.ok((await registrations(true)).includes('workspace/didChangeConfiguration'));
+  });
+
+  it('does not with clients that do not (Emacs’ eglot warns about it)', async () => {
+    assert.ok(!(await registrations(false)).includes('workspace/didChangeConfiguration'));
   });
 });

@@ -281,13 +281,19 @@ export class SiteChromeIndex {
 
   /** Indexes (or re-indexes) a document. Returns whether the folder's counts changed. */
   set(docId: string, folder: string, text: string): boolean {
-    const hashes = lineHashes(text);
+    return this.setLineHashes(docId, folder, lineHashes(text));
+  }
+
+  /** `set` with the text's `lineHashes` computed elsewhere (the command line hashes
+   * files on its worker threads and counts them on the main one). */
+  setLineHashes(docId: string, folder: string, hashes: ArrayLike<number>): boolean {
     // the content hash: the sequence of line hashes, so copies that differ only in
     // line breaks or blank lines are one document
     let a = 0x9747b28c ^ hashes.length;
     let b = 0x85ebca6b;
     const distinct = new Set<number>();
-    for (const h of hashes) {
+    for (let i = 0; i < hashes.length; i++) {
+      const h = hashes[i];
       const lo = h >>> 0;
       const hi = Math.floor(h / TWO32);
       a = Math.imul(a ^ lo, 0x5bd1e995) ^ (a >>> 15);
@@ -366,10 +372,14 @@ export class SiteChromeIndex {
 
   /** In how many distinct documents of the folder a line (trimmed text) occurs. */
   evidence(folder: string, line: string): ChromeEvidence | undefined {
+    return this.evidenceOfHash(folder, lineHash(line));
+  }
+
+  /** `evidence` for a line's `lineHash` computed elsewhere (on the command line's
+   * worker threads). */
+  evidenceOfHash(folder: string, h: number): ChromeEvidence | undefined {
     const f = this.#folders.get(folder);
-    if (!f) return undefined;
-    const h = lineHash(line);
-    if (h < 0) return undefined;
+    if (!f || h < 0) return undefined;
     const docs = f.lines.get(h);
     return docs > 0 ? { docs, of: f.contents.size } : undefined;
   }

@@ -23,11 +23,15 @@ interface Result {
 }
 
 export function run(): Promise<void> {
+  return runTests(__dirname, 'Galley extension-host tests');
+}
+
+/** Runs the `*.test.js` files of a folder (this suite's, or test/host/vsix/'s). */
+export function runTests(here: string, title: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   const grep = process.env.GALLEY_TEST_GREP;
   if (grep) mocha.grep(new RegExp(grep));
 
-  const here = __dirname;
   for (const f of fs.readdirSync(here).filter((n) => n.endsWith('.test.js')).sort()) mocha.addFile(path.join(here, f));
 
   const result: Result = {
@@ -47,7 +51,7 @@ export function run(): Promise<void> {
 
   return new Promise((resolve, reject) => {
     // run.mjs starts echoing the host's log at this line (code-server mixes in the workbench's log)
-    console.log(`Galley extension-host tests in VS Code ${vscode.version} (${result.host})${grep ? `, grep /${grep}/` : ''}`);
+    console.log(`${title} in VS Code ${vscode.version} (${result.host})${grep ? `, grep /${grep}/` : ''}`);
     const runner = mocha.run((failures) => {
       result.done = true;
       save();
