@@ -3,6 +3,7 @@
 import { BlockInfo, readBlocks } from './blocks';
 import { findDuplicates } from './duplicates';
 import { inlineFindings, wholeLineFindings, withSiteChrome } from './findings';
+import { readAcronyms } from './acronyms';
 import { readPeople } from './people';
 import { readStories, StoryDraft } from './stories';
 import { AnalysisOptions, ArticleModel, Block, Story } from './types';
@@ -31,7 +32,8 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
   }
 
   const stories = reading.stories.map((d, i) => toStory(d, i, blocks));
-  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories);
+  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts);
+  const acronyms = readAcronyms(text, page.table.starts);
   for (const p of people) for (const s of p.stories) stories[s]?.authors.push(p.id);
 
   let findings = [...wholeLineFindings(page, reading, dupOf), ...inlineFindings(page, reading)];
@@ -54,6 +56,7 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
     blocks: outBlocks,
     stories,
     people,
+    acronyms,
     findings,
     elapsedMs: now() - t0,
   };

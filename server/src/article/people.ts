@@ -61,7 +61,8 @@ export function bylineNames(text: string): string[] {
   const body = (m ? m[1] : text).split(/\s[-–—|]\s|\s+at\s+\d|,\s*\d|\s+\d/)[0];
   const out: string[] = [];
   for (const part of body.split(/\s*(?:,|\band\b|&)\s*/)) {
-    const n = NAME.exec(part.trim());
+    // "Jonathan GarberFOXBusiness": the outlet glued to the name
+    const n = NAME.exec(part.trim().replace(/(?<=\p{Ll}{3})\p{Lu}.*$/u, ''));
     if (n && n[1].split(/\s+/).length >= 2) out.push(n[1]);
   }
   return out;
@@ -71,7 +72,7 @@ function idOf(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
 }
 
-export function readPeople(text: string, blocks: BlockInfo[], role: Role[], story: Int32Array, drafts: StoryDraft[]): Person[] {
+export function readPeople(text: string, blocks: BlockInfo[], role: Role[], story: Int32Array, _drafts: StoryDraft[], lineStarts: readonly number[]): Person[] {
   const people = new Map<string, Person>();
   const get = (name: string): Person => {
     const id = idOf(name);
@@ -104,16 +105,8 @@ export function readPeople(text: string, blocks: BlockInfo[], role: Role[], stor
       }
     }
   }
-  const list = [...people.values()];
-  // every name and handle is looked for in one pass over the text, not one per person
-  const needles: string[] = [];
-  for (const p of list) {
-    needles.push(p.name);
-    if (p.handle) needles.push('@' + p.handle);
-  }
-  const found = occurrences(text, needles);
-  for (const p of list) p.mentions = findMentions(text, p, blocks, found);
-  return list;
+  // everyone else the page names, and every mention of each, authors included
+  return namedPeople(text, lineStarts, [...people.values()]);
 }
 
 /** Where each needle (of two or more characters) occurs in the text, overlapping
@@ -147,53 +140,765 @@ function isWordChar(c: string | undefined): boolean {
   return !!c && /[\p{L}\p{N}_]/u.test(c);
 }
 
-function findAll(text: string, needle: string, form: Mention['form'], out: Mention[], lineOf: (o: number) => number, from = 0, to = text.length): void {
-  if (!needle) return;
-  let i = text.indexOf(needle, from);
-  while (i >= 0 && i + needle.length <= to) {
-    const end = i + needle.length;
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[end])) out.push({ line: lineOf(i), span: { start: i, end }, form });
-    i = text.indexOf(needle, end);
+// ====================================================================== everyone the page names
+//
+// Beyond its authors, a page names the people it quotes and talks about, the people who
+// took its photos, and the people its teasers and menus mention. They are read in one
+// pass over the text: the words are scanned once (no expression runs over the whole
+// text), and each run of capitalised words ("Magistrate Judge Zia Faruqui") is weighed
+// by its form and the few words around it, the way English news copy introduces people:
+//
+// - a title before the name ("Gov. Eric Holcomb", "CEO Adam Selipsky"), a role noun
+//   before it ("singer Ally Brooke", "his wife, Kimberly,"), "by" before it;
+// - a speech verb on either side ("said Eli Friedman", "Friedman told Protocol",
+//   "according to X"), an appositive after it (", a sociologist at …", ", 55,", "(D-Minn.)");
+// - a photo credit around it ("Photo: Yan Cong/Bloomberg", "(AP Photo/Matt Rourke)");
+// - a common given name first ("Tom Davies"), from a general list (givenNames.ts), with a
+//   last word that reads as a surname: capitalised, not the head word of an
+//   organisation, place or work ("Tableau Software", "Supreme People's Court"), and not a
+//   word the page also writes in lower case ("Will" and "will").
+//
+// A phrase in quotation marks on its own is the title of a work ("Dr. Strangelove"). A
+// later surname ("Friedman said"), first name or nickname is a mention of the person
+// introduced, never a new person.
+
+import { GIVEN_NAMES } from './givenNames';
+import { CALENDAR, LEADING_NON_NAMES, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
+import { ENGLISH_STOPWORDS } from './stopwords';
+
+// character classes per UTF-16 code unit: 1 lower-case letter, 2 upper-case letter, 3
+// other letter or mark, 4 digit, 5 anything else; 0 = not yet known
+const CLASS = new Uint8Array(0x10000);
+function charClass(c: number): number {
+  let k = CLASS[c];
+  if (k) return k;
+  const ch = String.fromCharCode(c);
+  if (c >= 48 && c <= 57) k = 4;
+  else if (/\p{L}/u.test(ch)) k = ch !== ch.toUpperCase() ? 1 : ch !== ch.toLowerCase() ? 2 : 3;
+  else if (/\p{M}/u.test(ch)) k = 3;
+  else k = 5;
+  CLASS[c] = k;
+  return k;
+}
+for (let c = 0; c < 128; c++) charClass(c);
+
+const enum Kind {
+  Cap = 1, // "Friedman", "McCain", "O’Grady"
+  AllCaps = 2, // "CEO", "SEAN"
+  Initial = 3, // "J", "F" (a single capital letter)
+  Particle = 4, // "van", "bin"
+}
+
+/** The capitalised words of the text (and the particles between them), in order. */
+class Words {
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  kind = new Uint8Array(1024);
+  /** Bit 1: a full stop follows; bit 2: a possessive ('s) follows. */
+  flags = new Uint8Array(1024);
+  line = new Int32Array(1024);
+  n = 0;
+  push(start: number, end: number, kind: Kind, line: number): number {
+    if (this.n === this.start.length) {
+      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.kind = grow(this.kind);
+      this.flags = grow(this.flags);
+      this.line = grow(this.line);
+    }
+    const i = this.n++;
+    this.start[i] = start;
+    this.end[i] = end;
+    this.kind[i] = kind;
+    this.flags[i] = 0;
+    this.line[i] = line;
+    return i;
   }
 }
 
-/** findAll over the whole text from the needle's known occurrences: the same
- * left-to-right, non-overlapping matches that indexOf would find. */
-function findAllIn(text: string, needle: string, at: readonly number[] | undefined, form: Mention['form'], out: Mention[], lineOf: (o: number) => number): void {
-  if (!at) return findAll(text, needle, form, out, lineOf);
-  let next = 0;
-  for (const i of at) {
-    if (i < next) continue;
-    const end = i + needle.length;
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[end])) out.push({ line: lineOf(i), span: { start: i, end }, form });
-    next = end;
+/** Titles that do not name a person by a single word after them: "CEO Interviews". */
+const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
+const TAG_LINE = /^\s*(?:tags|tagged|topics|categories|keywords|filed under)\b/i;
+const DOT = 1;
+const POSSESSIVE = 2;
+
+/** 2^20 bits: the lower-case words of the text, by hash (a word seen in lower case is a
+ * common word, not a surname, on this page). False positives are rare and only cost a
+ * name its given-name evidence. */
+const LOWER_BITS = 1 << 23;
+
+interface Scan {
+  words: Words;
+  /** Runs of capitalised words: [first, last] indexes into `words`. */
+  runs: Int32Array;
+  runCount: number;
+  lower: Uint8Array;
+  lineStarts: number[];
+}
+
+function fnvLower(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c > 127) c = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function seenLower(scan: Scan, word: string): boolean {
+  const h = fnvLower(word, 0, word.length) & (LOWER_BITS - 1);
+  return (scan.lower[h >>> 3] & (1 << (h & 7))) !== 0;
+}
+
+function isApostrophe(c: number): boolean {
+  return c === 39 || c === 0x2019;
+}
+
+/** One pass over the text: its capitalised words grouped into runs (words one space
+ * apart, particles and initials between them, a title's full stop inside), and the
+ * lower-case words' hashes. */
+function scanWords(text: string, lineStarts: number[]): Scan {
+  const words = new Words();
+  let runs = new Int32Array(512);
+  let runCount = 0;
+  const lower = new Uint8Array(LOWER_BITS >>> 3);
+  let runFirst = -1;
+  let lastEnd = -1; // end of the run's last word, and what may follow it
+  let gapOk = false;
+  let line = 0;
+  // a list of tags writes names in lower case ("TAGS: ann wilson, drama"): not evidence
+  let skipLower = TAG_LINE.test(text.slice(0, 24));
+  const closeRun = () => {
+    if (runFirst < 0) return;
+    // a particle cannot end a run
+    while (words.n > runFirst && words.kind[words.n - 1] === Kind.Particle) words.n--;
+    if (words.n > runFirst) {
+      if (runCount * 2 + 2 > runs.length) {
+        const b = new Int32Array(runs.length * 2);
+        b.set(runs);
+        runs = b;
+      }
+      runs[runCount * 2] = runFirst;
+      runs[runCount * 2 + 1] = words.n - 1;
+      runCount++;
+    }
+    runFirst = -1;
+  };
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      closeRun();
+      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
+      i++;
+      line++;
+      skipLower = TAG_LINE.test(text.slice(i, i + 24));
+      continue;
+    }
+    const k = c < 128 ? CLASS[c] : charClass(c);
+    if (k === 5 || k === 4) {
+      if (runFirst >= 0) {
+        if ((c === 32 || c === 0xa0) && i === lastEnd) {
+          gapOk = true; // one space after the last word
+          lastEnd = -2;
+        } else if (c === 46 && i === lastEnd) {
+          // "J." "Gov." "Jr.": the run goes on after an initial's or a title's full stop
+          const w = words.n - 1;
+          words.flags[w] |= DOT;
+          const kind = words.kind[w];
+          const word = text.slice(words.start[w], words.end[w]).toLowerCase();
+          if (kind === Kind.Initial || TITLES.has(word)) {
+            lastEnd = i + 1;
+            gapOk = kind === Kind.Initial; // "J.R." is glued, "Gov. X" needs its space next
+          } else closeRun();
+        } else closeRun();
+      }
+      i++;
+      continue;
+    }
+    // a word: letters, digits, and apostrophes or hyphens between letters
+    let j = i + 1;
+    let hasLower = k === 1;
+    let seg = i;
+    let possessive = false;
+    for (;;) {
+      if (j >= n) break;
+      const d = text.charCodeAt(j);
+      const kd = d < 128 ? CLASS[d] : charClass(d);
+      if (kd <= 4) {
+        // "GarberFOXBusiness", "RitchieStaff": words glued where a space was lost (not
+        // "McCain", "LeBron", "MacArthur")
+        if (kd === 2 && hasLower && k === 2 && j - seg >= 4) break;
+        if (kd === 1) hasLower = true;
+        j++;
+        continue;
+      }
+      if ((isApostrophe(d) || d === 45) && j + 1 < n) {
+        const e = text.charCodeAt(j + 1);
+        const ke = e < 128 ? CLASS[e] : charClass(e);
+        if (ke > 3) break;
+        if (isApostrophe(d) && (e === 115 || e === 83)) {
+          const f = j + 2 < n ? text.charCodeAt(j + 2) : 32;
+          const kf = f < 128 ? CLASS[f] : charClass(f);
+          if (kf > 3) {
+            possessive = true;
+            break;
+          }
+        }
+        j += 2;
+        seg = j - 1;
+        continue;
+      }
+      break;
+    }
+    const end = j;
+    if (k === 1) {
+      // a lower-case word: remember it; a particle may sit inside a run of names
+      if (!skipLower) {
+        const h = fnvLower(text, i, end) & (LOWER_BITS - 1);
+        lower[h >>> 3] |= 1 << (h & 7);
+      }
+      if (runFirst >= 0 && gapOk && lastEnd === -2 && end - i <= 4 && PARTICLES.has(text.slice(i, end))) {
+        words.push(i, end, Kind.Particle, line);
+        lastEnd = end;
+        gapOk = false;
+      } else closeRun();
+    } else {
+      const kind = hasLower ? Kind.Cap : end - i === 1 ? Kind.Initial : Kind.AllCaps;
+      const joins = runFirst >= 0 && ((gapOk && lastEnd === -2) || (lastEnd === i && gapOk && words.kind[words.n - 1] === Kind.Initial));
+      if (!joins) {
+        closeRun();
+        runFirst = words.n;
+      }
+      const w = words.push(i, end, kind, line);
+      if (possessive) words.flags[w] |= POSSESSIVE;
+      lastEnd = end;
+      gapOk = false;
+    }
+    if (possessive) {
+      // "Xi's": the name ends before the apostrophe, and so does the run
+      closeRun();
+      i = end + 2;
+    } else i = end;
+  }
+  closeRun();
+  return { words, runs, runCount, lower, lineStarts };
+}
+
+// ---------------------------------------------------------------- weighing a run
+
+interface Candidate {
+  /** First and last word (indexes into Words) of the name. */
+  first: number;
+  last: number;
+  name: string;
+  key: string;
+  cue: Cue;
+  given: boolean;
+  title?: string;
+  /** The name's words, normalised: "sean", "spicer". */
+  parts: string[];
+  start: number;
+  end: number;
+  line: number;
+  /** A person by its own evidence. */
+  accepted: boolean;
+  /** A person only if named so elsewhere too (a capitalised pair in a headline). */
+  weak: boolean;
+}
+
+const enum Cue {
+  None = 0,
+  Line = 1, // the name is the whole line
+  Appositive = 2,
+  Speech = 3,
+  By = 4,
+  Role = 5,
+  Title = 6,
+  Credit = 7,
+}
+
+const SPEECH_BEFORE = /(?:^|[\s,"“”'‘’])(\p{Ll}+)\s*,?\s*$/u;
+const ACCORDING = /\baccording to\s*$/;
+const ROLE_BEFORE = /(?:^|[\s(_])([\p{L}-]+)\s*[,_:]?\s*$/u;
+const BY_BEFORE = /(?:^|[\s(\[|/,'"“”‘’])(?:[Bb]y|BY):?\s*$/;
+const CREDIT_BEFORE = /(?:(?:^|[\s(\[])(?:[Pp]hotos?|[Pp]hotograph|[Ii]mages?|[Ii]llustration|[Cc]redits?|[Pp]icture)\s*(?:by)?\s*[:|]?\s*|©\s*|\b(?:Photo|PHOTO|REUTERS|Reuters|AFP|EPA|AP|Getty Images|Pool)\s*\/\s*)$/;
+const AFTER_SPEECH = /^\s*,?\s*(\p{Ll}+)\b/u;
+const AFTER_AGE = /^,\s*\d{1,3}\s*,/;
+const AFTER_APPOSITIVE = /^,\s+(?:a|an|the|who|whose)\s+/;
+const AFTER_ROLE_APPOSITIVE = /^,\s+(?:[\p{L}.’'-]+\s+){0,5}?([\p{Ll}-]+)\s+(?:of|at|for|with|in|from|on)\s/u;
+const AFTER_PARTY = /^\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z]|^\s*\(\s*@\w/;
+const AFTER_CREDIT = /^\s*(?:\/\s*(?:[A-Z][\w.&'’-]*\s?){1,4}|\|\s*[A-Z][^|]{0,40}\|\s*Getty)/;
+const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
+
+function recase(word: string): string {
+  return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
+}
+
+function wordAt(text: string, w: Words, i: number): string {
+  return text.slice(w.start[i], w.end[i]);
+}
+
+/** Is the line written in title case ("Space and Art Collide in NYC Exhibit")? Then a
+ * capitalised pair is no evidence of a name by itself. */
+function titleCaseLine(text: string, start: number, end: number, cache: Map<number, boolean>): boolean {
+  let v = cache.get(start);
+  if (v !== undefined) return v;
+  const words = text.slice(start, end).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
+  let caps = 0;
+  let lower = 0;
+  for (const w of words) {
+    const c = w.charCodeAt(0);
+    if (w[0] !== w[0].toLowerCase()) caps++;
+    else if (!ENGLISH_STOPWORDS.has(w) && c !== 0) lower++;
+  }
+  v = caps >= 3 && lower === 0;
+  cache.set(start, v);
+  return v;
+}
+
+/** Reads the candidates of one run: the name (or names, in a long title-case run) it
+ * holds, each with the strongest cue around it. */
+function weighRun(text: string, scan: Scan, first: number, last: number, ctx: Context, out: Candidate[]): void {
+  const w = scan.words;
+  let allCaps = last > first;
+  for (let i = first; i <= last && allCaps; i++) if (w.kind[i] === Kind.Cap) allCaps = false;
+  const lowerOf = (i: number) => wordAt(text, w, i).toLowerCase();
+  // words that open a sentence or a phrase, not a name
+  let a = first;
+  while (a <= last && (LEADING_NON_NAMES.has(lowerOf(a)) || CALENDAR.has(lowerOf(a)))) a++;
+  if (a > last) return;
+  const line = w.line[first];
+  const { start: ls, end: le } = ctx.lineText(line);
+  const titled = titleCaseLine(text, ls, le, ctx.titleCase);
+  // a title: the last title word (or, in a title-case line, capitalised role noun) with a name after it
+  let t = -1;
+  for (let i = a; i < last; i++) {
+    const lw = lowerOf(i);
+    if ((TITLES.has(lw) && (w.kind[i] !== Kind.AllCaps || allCaps || lw.length <= 4)) || (titled && ROLE_NOUNS.has(lw))) t = i;
+    else if (t >= 0 && i > t) break;
+  }
+  let title: string | undefined;
+  let s = a;
+  if (t >= 0) {
+    const from = Math.max(a, t - 2);
+    title = text.slice(w.start[from], w.end[t] + (w.flags[t] & DOT ? 1 : 0));
+    if (allCaps) title = title.split(' ').map(recase).join(' ');
+    s = t + 1;
+  }
+  const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
+  const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
+  let total = 0;
+  for (let i = s; i <= last; i++) if (isName(i)) total++;
+  if (total === 0) return;
+  const short = total <= 4 && !allCaps && !(titled && total > 3);
+  if (t >= 0 && (allCaps || (titled && total > 1))) {
+    // in a headline, a title vouches for the one word after it
+    consider(text, scan, s, isGiven(s) && s < last ? s + 1 : s, first, last, title, allCaps, titled, ctx, out);
+  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, ctx, out)) return;
+  else if (short && t < 0) {
+    // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
+    let e = last;
+    while (e > s && (ORG_WORDS.has(lowerOf(e)) || CALENDAR.has(lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
+    if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, ctx, out)) return;
+  }
+  // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
+  for (let i = t >= 0 ? s + 1 : s; i < last; i++) {
+    if (!isGiven(i)) continue;
+    let e = i + 1;
+    while (e < last && (w.kind[e] === Kind.Particle || w.kind[e] === Kind.Initial || PARTICLES.has(lowerOf(e)))) e++;
+    if (consider(text, scan, i, e, first, last, undefined, allCaps, titled, ctx, out)) i = e;
   }
 }
 
-/** Every place the file names the person: the full name anywhere, the @handle, and the
- * first name inside their own bio ("Prior to joining Protocol, Bennett was …"). */
-function findMentions(text: string, p: Person, blocks: BlockInfo[], found: Map<string, number[]>): Mention[] {
-  const out: Mention[] = [];
+interface Context {
+  lineText: (line: number) => { start: number; end: number };
+  titleCase: Map<number, boolean>;
+}
+
+/** Weighs the name words s..e of a run; returns whether it is a person. */
+function consider(
+  text: string, scan: Scan, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
+  allCaps: boolean, titled: boolean, ctx: Context, out: Candidate[],
+): boolean {
+  const w = scan.words;
+  // drop a suffix from the end ("Jr.") for the checks; keep it in the name
+  let core = e;
+  while (core > s && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
+  const parts: string[] = [];
+  let caps = 0;
+  let allUnseen = true;
+  for (let i = s; i <= core; i++) {
+    const k = w.kind[i];
+    const word = wordAt(text, w, i);
+    if (k === Kind.AllCaps && !allCaps) return false; // "Lily AI", "JD Logistics"
+    const lw = word.toLowerCase();
+    if (k === Kind.Cap || k === Kind.AllCaps) {
+      caps++;
+      if (seenLower(scan, lw)) allUnseen = false;
+    }
+    if (ORG_WORDS.has(lw) || CALENDAR.has(lw)) return false;
+    if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
+    if (i > s && LEADING_NON_NAMES.has(lw)) return false;
+    parts.push(lw);
+  }
+  if (!caps) return false;
+  const lastWord = wordAt(text, w, core);
+  const lastLower = lastWord.toLowerCase();
+  if (PLACES.has(lastLower)) return false;
+  // the word after the name, inside the run, heads an organisation: "John Lewis Partnership"
+  if (e < runLast && (ORG_WORDS.has(wordAt(text, w, e + 1).toLowerCase()) || w.kind[e + 1] === Kind.AllCaps && !allCaps)) return false;
+  const line = w.line[s];
+  const { start: ls, end: le } = ctx.lineText(line);
+  const start = w.start[s];
+  const end = w.end[e] + (w.flags[e] & DOT && SUFFIXES.has(wordAt(text, w, e).toLowerCase()) ? 1 : 0);
+  const before = text.slice(Math.max(ls, start - 48), start);
+  const after = text.slice(w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0), Math.min(le, end + 90));
+  // a quoted title: "The Big Lebowski," "Dr. Strangelove."
+  if (s === runFirst || title) {
+    const open = text.charCodeAt(w.start[runFirst] - 1);
+    const close = /^[.,!?]?["”’]/.test(text.slice(w.end[runLast], w.end[runLast] + 2));
+    if ((open === 34 || open === 0x201c || open === 0x2018) && close) return false;
+  }
+  // "the Big Lebowski", "the San Francisco Examiner": people are not "the" anything
+  if (!title && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
+  // "Kong-based", "Boston-born": an adjective
+  if (/-\p{Ll}+$/u.test(lastWord)) return false;
+  const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
+  if (!surnameLike) return false;
+  const firstWord = recase(wordAt(text, w, s));
+  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 3 && GIVEN_NAMES.has(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
+  const commonWord = seenLower(scan, lastLower);
+
+  let cue = Cue.None;
+  if (title) cue = Cue.Title;
+  if (cue < Cue.Credit && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
+  if (cue < Cue.Credit && AFTER_CREDIT.test(after) && /\b(?:Getty|Images|AP|Reuters|REUTERS|AFP|Bloomberg|Photo|Press|Shutterstock|EPA|Pool|Axios)\b/.test(text.slice(ls, le))) cue = Cue.Credit;
+  if (cue < Cue.Role) {
+    const m = ROLE_BEFORE.exec(before);
+    if (m && (ROLE_NOUNS.has(m[1].toLowerCase()) || (m[1].endsWith('s') && ROLE_NOUNS.has(m[1].slice(0, -1).toLowerCase())))) cue = Cue.Role;
+  }
+  if (cue < Cue.By && BY_BEFORE.test(before)) cue = Cue.By;
+  if (cue < Cue.Speech) {
+    const m = SPEECH_BEFORE.exec(before);
+    if ((m && SPEECH_VERBS.has(m[1])) || ACCORDING.test(before)) cue = Cue.Speech;
+    else {
+      const a = AFTER_SPEECH.exec(after);
+      if (a && SPEECH_VERBS.has(a[1])) cue = Cue.Speech;
+    }
+  }
+  if (cue < Cue.Appositive) {
+    if (AFTER_AGE.test(after) || AFTER_PARTY.test(after) || AFTER_APPOSITIVE.test(after) || AFTER_IS.test(after) || roleAppositive(after)) cue = Cue.Appositive;
+  }
+  if (cue === Cue.None) {
+    // the name is the whole line (a teaser's author, a list of names)
+    const whole = text.slice(ls, le).replace(/^[\s•☆□●◦▪‣○■★·►▸»›◆◇*-]+|\s+$/g, '').replace(/^\d+\.\s*/, '');
+    if (whole.length === end - start) cue = Cue.Line;
+  }
+
+  const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
+  let ok: boolean;
+  let pending = false;
+  if (multi) {
+    ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line);
+    // in a headline, a capitalised pair needs more than its form
+    if (ok && titled && cue < Cue.By) pending = true;
+    if (!ok && !commonWord) pending = true;
+  } else {
+    // one word: only a title or a role noun right before it names a person, and not as
+    // a modifier ("chief Brexit negotiator")
+    const next = /^\s+([\p{Ll}-]+)/u.exec(after);
+    const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord);
+    const titleWord = title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
+    const roleWord = ROLE_BEFORE.exec(before)?.[1] ?? '';
+    ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
+      && ((cue === Cue.Title && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && roleWord === roleWord.toLowerCase()))
+      && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1])));
+  }
+  const words: string[] = [];
+  for (let i = s; i <= e; i++) {
+    const word = wordAt(text, w, i);
+    words.push((allCaps ? recase(word) : word) + (w.kind[i] === Kind.Initial && w.flags[i] & DOT ? '.' : ''));
+  }
+  const name = words.join(' ').replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
+  if (!ok && !pending) return false;
+  out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, parts, start, end, line, accepted: ok && !pending, weak: ok && pending });
+  return ok && !pending;
+}
+
+/** ", Carlineo’s attorney,", ", critic and historian": a role noun among the first words
+ * after the comma. */
+function roleAppositive(after: string): boolean {
+  if (!after.startsWith(', ')) return false;
+  const words = after.slice(2, 80).split(/[\s,;]+/, 7);
+  for (const w of words) {
+    const lw = w.toLowerCase().replace(/['’]s$/, '');
+    if (ROLE_NOUNS.has(lw)) return true;
+  }
+  return false;
+}
+
+/** A person's name compared: lower case, no accents, no full stops, no suffix. */
+export function nameKey(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[.’']/g, '')
+    .replace(/\s+(jr|sr|ii|iii|iv)$/, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+// ---------------------------------------------------------------- from candidates to people
+
+interface Group {
+  key: string;
+  name: string;
+  /** Normalised words without initials and suffixes: "evan symon" for "Evan V. Symon". */
+  core: string[];
+  surfaces: Set<string>;
+  cue: Cue;
+  title?: string;
+  first: number;
+  author?: Person;
+}
+
+const AKA_AFTER = /^["”’]?,?\s+(?:better known as|also known as|known as|aka|a\.k\.a\.|nicknamed|dubbed)\s+["“‘']?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u;
+const DESCRIPTION_AFTER = /^,\s+((?:a|an|the)\s+.+|(?:[\p{L}.’'-]+\s+){0,5}?[\p{Ll}-]+\s+(?:of|at|for|with|in|from|on)\s.+)/u;
+
+function coreOf(key: string): string[] {
+  return key.split(' ').filter((p) => p.length > 1 && !SUFFIXES.has(p));
+}
+
+function contains(long: readonly string[], short: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The appositive after a name, to the end of its sentence or to the comma before a
+ * speech verb: "a Ph.D. candidate at the University of Pennsylvania who studies …". */
+function descriptionAfter(after: string): string | undefined {
+  const m = DESCRIPTION_AFTER.exec(after);
+  if (!m) return undefined;
+  let d = m[1];
+  // the sentence ends at a full stop before a capital or a quote (not "Ph.D. candidate")
+  const end = /[.!?](?=["”’]?\s+["“‘]?\p{Lu}|["”’]?\s*$)|["“”]|\s[—–]\s|;/u.exec(d);
+  if (end) d = d.slice(0, end.index);
+  const verb = /,\s+(\p{Ll}+)\b/gu;
+  for (let v = verb.exec(d); v; v = verb.exec(d)) {
+    if (SPEECH_VERBS.has(v[1]) || v[1] === 'who' && false) {
+      d = d.slice(0, v.index);
+      break;
+    }
+  }
+  d = d.trim().replace(/[,.]$/, '');
+  return d.length >= 6 && d.length <= 240 ? d : undefined;
+}
+
+/** Everyone the page names, its authors among them (merged by name), with every mention. */
+export function namedPeople(text: string, lineStarts: readonly number[], authors: Person[]): Person[] {
+  const scan = scanWords(text, lineStarts as number[]);
+  const lineText = (line: number) => ({ start: lineStarts[line] ?? text.length, end: line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length });
+  const ctx: Context = { lineText, titleCase: new Map() };
+  const all: Candidate[] = [];
+  for (let r = 0; r < scan.runCount; r++) weighRun(text, scan, scan.runs[2 * r], scan.runs[2 * r + 1], ctx, all);
+  // names listed together are alike: "David Sedaris and Augusten Burroughs", "Kim Hana,
+  // Kim Hyesu, Kim Minjeong"
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i + 1 < all.length; i++) {
+      const x = all[i];
+      const y = all[i + 1];
+      if (x.line !== y.line || x.accepted === y.accepted || x.weak || y.weak) continue;
+      if (!/^\s*(?:,|,?\s+and|,?\s+&|&)\s*$/.test(text.slice(x.end, y.start))) continue;
+      x.accepted = y.accepted = true;
+    }
+  }
+  const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
+  const cands = all.filter((c) => c.accepted || (c.weak && strong.has(c.key)));
+
+  const groups = new Map<string, Group>();
+  // an author read from a bare byline line must read as a name ("Weight Loss" is a menu)
+  authors = authors.filter((a) => {
+    if (a.bio) return true;
+    const words = a.name.split(/\s+/);
+    const given = words.length > 1 && GIVEN_NAMES.has(words[0]);
+    return words.every((x) => {
+      const lw = x.toLowerCase();
+      return !ROLE_NOUNS.has(lw) && !ORG_WORDS.has(lw) && !TITLES.has(lw) && !PLACES.has(lw) && (x === words[0] && given ? true : !seenLower(scan, lw));
+    });
+  });
+  for (const a of authors) {
+    const key = nameKey(a.name);
+    groups.set(key, { key, name: a.name, core: coreOf(key), surfaces: new Set([a.name]), cue: Cue.By, first: -1, author: a });
+  }
+  for (const c of cands) {
+    if (!c.key) continue;
+    let g = groups.get(c.key);
+    if (!g) {
+      g = { key: c.key, name: c.name, core: coreOf(c.key), surfaces: new Set(), cue: c.cue, first: scan.words.start[c.first] };
+      groups.set(c.key, g);
+    }
+    g.surfaces.add(c.name);
+    if (c.cue > g.cue && !(g.author && c.cue === Cue.Credit)) g.cue = c.cue;
+    if (c.title && (!g.title || c.title.length > g.title.length)) g.title = c.title;
+  }
+  // one person, several forms: "Evan V. Symon" and "Evan Symon"; "Trump" and "Donald
+  // Trump"; "Carrie Ann" and "Carrie Ann Inaba"
+  const list = [...groups.values()].sort((x, y) => y.core.length - x.core.length || (y.author ? 1 : 0) - (x.author ? 1 : 0));
+  const byCore = new Map<string, Group>();
+  const merged = new Map<Group, Group>();
+  for (const g of list) {
+    if (!g.core.length) continue;
+    const ck = g.core.join(' ');
+    const same = byCore.get(ck);
+    if (same) {
+      merged.set(g, same);
+      continue;
+    }
+    const hosts = list.filter((h) => h !== g && !merged.has(h) && contains(h.core, g.core));
+    if (hosts.length === 1) merged.set(g, hosts[0]);
+    else if (hosts.length > 1) merged.set(g, g); // ambiguous: "Wilson" with Ann and Nancy Wilson: nobody's
+    else byCore.set(ck, g);
+  }
+  const people: { g: Group; surfaces: Set<string>; person: Person }[] = [];
+  const byGroup = new Map<Group, (typeof people)[number]>();
+  for (const g of list) {
+    if (merged.has(g) || !g.core.length) continue;
+    const person: Person = g.author ?? { id: idOf(g.name), name: g.name, role: g.cue === Cue.Credit ? 'photographer' : 'person', stories: [], mentions: [] };
+    const entry = { g, surfaces: new Set(g.surfaces), person };
+    people.push(entry);
+    byGroup.set(g, entry);
+  }
+  for (const [g, host] of merged) {
+    const e = byGroup.get(host);
+    if (!e || host === g) continue;
+    for (const s of g.surfaces) e.surfaces.add(s);
+    if (g.title && (!e.g.title || g.title.length > e.g.title.length)) e.g.title = g.title;
+    if (g.cue === Cue.Credit && e.person.role === 'person' && e.g.cue === Cue.Credit) e.person.role = 'photographer';
+  }
+  // people in the order the page names them
+  people.sort((x, y) => (x.g.author ? -1 : x.g.first) - (y.g.author ? -1 : y.g.first));
+
+  // ------------------------------------------------------------ mentions, in one pass
+  // forms: every full form seen, the surname, and the first name or nickname where no
+  // one else on the page shares it
+  const shortOwners = new Map<string, number>();
+  const addOwner = (w: string) => shortOwners.set(w, (shortOwners.get(w) ?? 0) + 1);
+  const shortsOf = (e: (typeof people)[number]) => {
+    const words = e.person.name.split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !SUFFIXES.has(w.toLowerCase()));
+    if (words.length < 2) return [];
+    return [...new Set([words[words.length - 1], words[0]])];
+  };
+  for (const e of people) for (const w of shortsOf(e)) addOwner(w);
+  const needles = new Map<string, { owner: number; form: Mention['form'] }>();
+  people.forEach((e, i) => {
+    for (const s of e.surfaces) needles.set(s, { owner: i, form: 'name' });
+    needles.set(e.person.name, { owner: i, form: 'name' });
+    for (const w of shortsOf(e)) if (shortOwners.get(w) === 1 && !needles.has(w)) needles.set(w, { owner: i, form: 'short' });
+    if (e.person.handle) needles.set('@' + e.person.handle, { owner: i, form: 'handle' });
+  });
+  // nicknames: "Chen Guojiang, better known as "Mengzhu,""
+  const akaFound = (all: Map<string, number[]>) => {
+    let added = false;
+    for (const [needle, info] of needles) {
+      if (info.form !== 'name') continue;
+      for (const at of all.get(needle) ?? []) {
+        const m = AKA_AFTER.exec(text.slice(at + needle.length, at + needle.length + 80));
+        if (!m || needles.has(m[1])) continue;
+        const p = people[info.owner].person;
+        (p.aka ??= []).push(m[1]);
+        needles.set(m[1], { owner: info.owner, form: 'aka' });
+        added = true;
+      }
+    }
+    return added;
+  };
+  let found = occurrences(text, [...needles.keys()]);
+  if (akaFound(found)) found = occurrences(text, [...needles.keys()]);
+  const spans: { start: number; end: number; owner: number; form: Mention['form'] }[] = [];
+  for (const [needle, info] of needles) {
+    let next = 0;
+    for (const at of found.get(needle) ?? []) {
+      if (at < next) continue;
+      const end = at + needle.length;
+      if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
+      spans.push({ start: at, end, ...info });
+      next = end;
+    }
+  }
+  // the longest form at a place wins: "Friedman" inside "Eli Friedman" is the full name
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
   const lineOf = (o: number) => {
     let lo = 0;
-    let hi = blocks.length - 1;
+    let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid].lineSpan.start <= o) lo = mid;
+      if (lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return blocks[lo]?.line ?? 0;
+    return lo;
   };
-  findAllIn(text, p.name, found.get(p.name), 'name', out, lineOf);
-  if (p.handle) findAllIn(text, '@' + p.handle, found.get('@' + p.handle), 'handle', out, lineOf);
-  if (p.bio) {
-    const b = blocks.find((x) => x.line === p.bio!.line);
-    const first = p.name.split(/\s+/)[0];
-    if (b) {
-      const inBio: Mention[] = [];
-      findAll(text, first, 'short', inBio, lineOf, b.span.start, b.span.end);
-      for (const m of inBio) if (!out.some((o) => o.span.start <= m.span.start && m.span.end <= o.span.end)) out.push(m);
-    }
+  const mentions: Mention[][] = people.map(() => []);
+  let reach = -1;
+  for (const s of spans) {
+    if (s.start < reach) continue;
+    reach = s.end;
+    const line = lineOf(s.start);
+    const ls = lineStarts[line];
+    const le = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+    const before = text.slice(Math.max(ls, s.start - 40), s.start);
+    const after = text.slice(s.end, Math.min(le, s.end + 40)).replace(/^['’]s\b/, '');
+    const b = SPEECH_BEFORE.exec(before);
+    const a = AFTER_SPEECH.exec(after);
+    const quoted = (!!b && SPEECH_VERBS.has(b[1])) || ACCORDING.test(before) || (!!a && SPEECH_VERBS.has(a[1]));
+    const m: Mention = { line, span: { start: s.start, end: s.end }, form: s.form };
+    if (quoted) m.quoted = true;
+    mentions[s.owner].push(m);
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  const out: Person[] = [];
+  people.forEach((e, i) => {
+    const p = e.person;
+    p.mentions = mentions[i];
+    if (!p.mentions.length) return;
+    if (e.g.title) p.title = e.g.title;
+    for (const m of p.mentions) {
+      if (m.form !== 'name') continue;
+      const le = m.line + 1 < lineStarts.length ? lineStarts[m.line + 1] : text.length;
+      const d = descriptionAfter(text.slice(m.span.end, le).replace(/[\r\n]+$/, ''));
+      if (d) {
+        p.description = d;
+        p.introduced = { line: m.line, span: m.span };
+        break;
+      }
+    }
+    if (!p.introduced) {
+      const first = (p.nameLine !== undefined && p.mentions.find((m) => m.line === p.nameLine)) || p.mentions.find((m) => m.form === 'name') || p.mentions[0];
+      p.introduced = { line: first.line, span: first.span };
+    }
+    out.push(p);
+  });
+  return out;
+}
+
+/** For tuning: every candidate with its cue and verdict. */
+export function explainNames(text: string, lineStarts: readonly number[]): { name: string; cue: number; given: boolean; accepted: boolean; weak: boolean; line: number }[] {
+  const scan = scanWords(text, lineStarts as number[]);
+  const lineText = (line: number) => ({ start: lineStarts[line] ?? text.length, end: line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length });
+  const ctx: Context = { lineText, titleCase: new Map() };
+  const all: Candidate[] = [];
+  for (let r = 0; r < scan.runCount; r++) weighRun(text, scan, scan.runs[2 * r], scan.runs[2 * r + 1], ctx, all);
+  return all.map((c) => ({ name: c.name, cue: c.cue, given: c.given, accepted: c.accepted, weak: c.weak, line: c.line + 1 }));
 }
