@@ -16,7 +16,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, QUICKFIX_KIND } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
-import { hoverAt } from './hover';
+import { definitionAt } from './definition';
+import { hoverAt, OtherStory } from './hover';
+import { highlightsAt, referencesAt } from './references';
+import { workspaceSymbols } from './workspaceSymbols';
 import { explainIgnore, IGNORE_KIND } from './ignore';
 import { Analysis, Cancelled, ModelCache } from './modelCache';
 import { CHECK_NOTIFICATION, CheckParams, CLIENT_COMMANDS, OPEN_SETTING_NOTIFICATION, STATUS_NOTIFICATION, StatusParams } from './protocol';
@@ -126,6 +129,10 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Galley' },
       foldingRangeProvider: true,
       hoverProvider: true,
+      definitionProvider: true,
+      referencesProvider: true,
+      documentHighlightProvider: true,
+      workspaceSymbolProvider: true,
       codeActionProvider: canActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, QUICKFIX_KIND, IGNORE_KIND, FIX_ALL_KIND] } : true,
       executeCommandProvider: serverCommands.length ? { commands: serverCommands } : undefined,
       diagnosticProvider: canPull ? { identifier: 'galley', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -373,7 +380,32 @@ connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.
 
 connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (_doc, model) => foldingRanges(model)));
 
-connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => hoverAt(doc, model, doc.offsetAt(params.position))));
+/** The author's stories in the other scrapes of the workspace (those already read). */
+function storiesBy(name: string, exceptUri: string): OtherStory[] {
+  const out: OtherStory[] = [];
+  const except = pathOf(exceptUri);
+  for (const d of workspaceIndex.currentSummaries()) {
+    if (d.uri === exceptUri || (except !== undefined && pathOf(d.uri) === except)) continue;
+    for (const s of d.stories) if (s.authors.includes(name)) out.push({ uri: d.uri, title: s.title, line: s.line });
+  }
+  return out;
+}
+
+connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => hoverAt(doc, model, doc.offsetAt(params.position), storiesBy)));
+
+connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => definitionAt(doc, model, doc.offsetAt(params.position))));
+
+connection.onReferences((params, token) =>
+  withAnalysis(params.textDocument.uri, token, [], (doc, model) => referencesAt(doc, model, doc.offsetAt(params.position), params.context?.includeDeclaration !== false)),
+);
+
+connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, token, [], (doc, model) => highlightsAt(doc, model, doc.offsetAt(params.position))));
+
+connection.onWorkspaceSymbol(async (params, token) => {
+  const summaries = await workspaceIndex.summaries(() => token.isCancellationRequested);
+  if (token.isCancellationRequested) throw requestCancelled();
+  return workspaceSymbols(params.query, summaries);
+});
 
 connection.onCodeAction((params, token) =>
   withAnalysis(params.textDocument.uri, token, [], (doc, model, settings) =>

@@ -877,8 +877,12 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     for (const m of p.mentions) {
       if (m.form !== 'name') continue;
       const le = m.line + 1 < lineStarts.length ? lineStarts[m.line + 1] : text.length;
-      const d = descriptionAfter(text.slice(m.span.end, le).replace(/[\r\n]+$/, ''));
+      const rest = text.slice(m.span.end, le).replace(/[\r\n]+$/, '');
+      const d = descriptionAfter(rest);
       if (d) {
+        // "Matthew Nokleby, machine learning manager for …, told Protocol"
+        const v = /^,\s+(\p{Ll}+)/u.exec(rest.slice(rest.indexOf(d) + d.length));
+        if (v && SPEECH_VERBS.has(v[1])) m.quoted = true;
         p.description = d;
         p.introduced = { line: m.line, span: m.span };
         break;
