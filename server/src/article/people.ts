@@ -452,6 +452,11 @@ function wordAt(text: string, w: Words, i: number): string {
 function titleCaseLine(text: string, start: number, end: number, cache: Map<number, boolean>): boolean {
   let v = cache.get(start);
   if (v !== undefined) return v;
+  // a paragraph is never a headline
+  if (end - start > 300) {
+    cache.set(start, false);
+    return false;
+  }
   const words = text.slice(start, end).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
   let caps = 0;
   let lower = 0;
@@ -600,8 +605,10 @@ function consider(
   }
   if (cue === Cue.None) {
     // the name is the whole line (a teaser's author, a list of names)
-    const whole = text.slice(ls, le).replace(/^[\s•☆□●◦▪‣○■★·►▸»›◆◇*-]+|\s+$/g, '').replace(/^\d+\.\s*/, '');
-    if (whole.length === end - start) cue = Cue.Line;
+    if (le - ls <= 120) {
+      const whole = text.slice(ls, le).replace(/^[\s•☆□●◦▪‣○■★·►▸»›◆◇*-]+|\s+$/g, '').replace(/^\d+\.\s*/, '');
+      if (whole.length === end - start) cue = Cue.Line;
+    }
   }
 
   const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
@@ -760,6 +767,15 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
   const list = [...groups.values()].sort((x, y) => y.core.length - x.core.length || (y.author ? 1 : 0) - (x.author ? 1 : 0));
   const byCore = new Map<string, Group>();
   const merged = new Map<Group, Group>();
+  // the longer forms by each of their words, so that a form looks only at its kin
+  const byWord = new Map<string, Group[]>();
+  for (const g of list) {
+    for (const w of new Set(g.core)) {
+      const l = byWord.get(w);
+      if (l) l.push(g);
+      else byWord.set(w, [g]);
+    }
+  }
   for (const g of list) {
     if (!g.core.length) continue;
     const ck = g.core.join(' ');
@@ -768,7 +784,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       merged.set(g, same);
       continue;
     }
-    const hosts = list.filter((h) => h !== g && !merged.has(h) && contains(h.core, g.core));
+    const hosts = (byWord.get(g.core[0]) ?? []).filter((h) => h !== g && !merged.has(h) && contains(h.core, g.core));
     if (hosts.length === 1) merged.set(g, hosts[0]);
     else if (hosts.length > 1) merged.set(g, g); // ambiguous: "Wilson" with Ann and Nancy Wilson: nobody's
     else byCore.set(ck, g);
