@@ -893,7 +893,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     for (const m of p.mentions) {
       if (m.form !== 'name') continue;
       const le = m.line + 1 < lineStarts.length ? lineStarts[m.line + 1] : text.length;
-      const rest = text.slice(m.span.end, le).replace(/[\r\n]+$/, '');
+      const rest = text.slice(m.span.end, Math.min(le, m.span.end + 400)).replace(/[\r\n]+$/, '');
       const d = descriptionAfter(rest);
       if (d) {
         // "Matthew Nokleby, machine learning manager for …, told Protocol"
