@@ -5,6 +5,7 @@ import { findDuplicates } from './duplicates';
 import { inlineFindings, wholeLineFindings, withSiteChrome } from './findings';
 import { readAcronyms } from './acronyms';
 import { readPeople } from './people';
+import { scanWords } from './words';
 import { readStories, StoryDraft } from './stories';
 import { AnalysisOptions, ArticleModel, Block, Story } from './types';
 
@@ -32,8 +33,10 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
   }
 
   const stories = reading.stories.map((d, i) => toStory(d, i, blocks));
-  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts);
-  const acronyms = readAcronyms(text, page.table.starts);
+  // one scan of the words for people and short forms
+  const words = scanWords(text, page.table.starts);
+  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts, words);
+  const acronyms = readAcronyms(text, page.table.starts, words);
   for (const p of people) for (const s of p.stories) stories[s]?.authors.push(p.id);
 
   let findings = [...wholeLineFindings(page, reading, dupOf), ...inlineFindings(page, reading)];

@@ -72,7 +72,7 @@ function idOf(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
 }
 
-export function readPeople(text: string, blocks: BlockInfo[], role: Role[], story: Int32Array, _drafts: StoryDraft[], lineStarts: readonly number[]): Person[] {
+export function readPeople(text: string, blocks: BlockInfo[], role: Role[], story: Int32Array, _drafts: StoryDraft[], lineStarts: readonly number[], scan?: Scan): Person[] {
   const people = new Map<string, Person>();
   const get = (name: string): Person => {
     const id = idOf(name);
@@ -106,30 +106,76 @@ export function readPeople(text: string, blocks: BlockInfo[], role: Role[], stor
     }
   }
   // everyone else the page names, and every mention of each, authors included
-  return namedPeople(text, lineStarts, [...people.values()]);
+  return namedPeople(text, lineStarts, [...people.values()], scan);
 }
 
-/** Where each needle (of two or more characters) occurs in the text, overlapping
- * occurrences included, in one pass: candidates are the positions of their first two
- * characters. */
-function occurrences(text: string, needles: readonly string[]): Map<string, number[]> {
+function headOf(c0: number, c1: number, length: number): number {
+  return (Math.imul(Math.imul(c0, 31) + c1, 31) + length) >>> 0;
+}
+
+/** The length of a name's first word as the scan reads words: letters and digits, with
+ * apostrophes and hyphens between letters, up to a possessive. */
+function firstWordLength(name: string): number {
+  let j = 1;
+  let seg = 0;
+  let hasLower = false;
+  const upper = (name.charCodeAt(0) < 128 ? CLASS[name.charCodeAt(0)] : charClass(name.charCodeAt(0))) === 2;
+  while (j < name.length) {
+    const c = name.charCodeAt(j);
+    const k = c < 128 ? CLASS[c] : charClass(c);
+    if (k <= 4) {
+      // the scan's break between glued words ("GarberFOXBusiness")
+      if (k === 2 && hasLower && upper && j - seg >= 4) break;
+      if (k === 1) hasLower = true;
+      j++;
+      continue;
+    }
+    if ((isApostrophe(c) || c === 45) && j + 1 < name.length) {
+      const e = name.charCodeAt(j + 1);
+      const ke = e < 128 ? CLASS[e] : charClass(e);
+      if (ke > 3) break;
+      if (isApostrophe(c) && (e === 115 || e === 83)) {
+        const f = j + 2 < name.length ? name.charCodeAt(j + 2) : 32;
+        if ((f < 128 ? CLASS[f] : charClass(f)) > 3) break;
+      }
+      j += 2;
+      seg = j - 1;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+/** Where each needle (of two or more characters) occurs in the text. A name starts a word
+ * of the scan, so only the scanned words' starts are tried, by their first two characters;
+ * a needle that starts otherwise (a handle, "@vronirwin") is searched for directly. */
+function occurrences(text: string, words: Words, needles: readonly string[]): Map<string, number[]> {
   const found = new Map<string, number[]>();
   const byHead = new Map<number, string[]>();
   const heads = new Uint8Array(0x10000);
   for (const n of needles) {
     if (n.length < 2 || found.has(n)) continue;
-    found.set(n, []);
-    const k = n.charCodeAt(0) * 0x10000 + n.charCodeAt(1);
-    const list = byHead.get(k);
-    if (list) list.push(n);
-    else byHead.set(k, [n]);
-    heads[n.charCodeAt(0)] = 1;
+    const at: number[] = [];
+    found.set(n, at);
+    const c0 = n.charCodeAt(0);
+    const k = c0 < 128 ? CLASS[c0] : charClass(c0);
+    if (k === 2 || k === 3) {
+      const key = headOf(c0, n.charCodeAt(1), firstWordLength(n));
+      const list = byHead.get(key);
+      if (list) list.push(n);
+      else byHead.set(key, [n]);
+      heads[key & 0xffff] = 1;
+    } else {
+      for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) at.push(i);
+    }
   }
-  if (!found.size) return found;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!heads[c]) continue;
-    const list = byHead.get(c * 0x10000 + text.charCodeAt(i + 1));
+  if (!byHead.size) return found;
+  for (let k = 0; k < words.n; k++) {
+    const i = words.start[k];
+    const key = headOf(text.charCodeAt(i), text.charCodeAt(i + 1), words.end[k] - i);
+    if (!heads[key & 0xffff]) continue;
+    const list = byHead.get(key);
     if (!list) continue;
     for (const n of list) if (text.startsWith(n, i)) found.get(n)!.push(i);
   }
@@ -137,7 +183,9 @@ function occurrences(text: string, needles: readonly string[]): Map<string, numb
 }
 
 function isWordChar(c: string | undefined): boolean {
-  return !!c && /[\p{L}\p{N}_]/u.test(c);
+  if (!c) return false;
+  const k = classOf(c.charCodeAt(0));
+  return k <= 4 || c === '_' || (c.charCodeAt(0) > 127 && OTHER_DIGIT.test(c));
 }
 
 // ====================================================================== everyone the page names
@@ -165,234 +213,10 @@ function isWordChar(c: string | undefined): boolean {
 import { GIVEN_NAMES } from './givenNames';
 import { CALENDAR, LEADING_NON_NAMES, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
-
-// character classes per UTF-16 code unit: 1 lower-case letter, 2 upper-case letter, 3
-// other letter or mark, 4 digit, 5 anything else; 0 = not yet known
-const CLASS = new Uint8Array(0x10000);
-function charClass(c: number): number {
-  let k = CLASS[c];
-  if (k) return k;
-  const ch = String.fromCharCode(c);
-  if (c >= 48 && c <= 57) k = 4;
-  else if (/\p{L}/u.test(ch)) k = ch !== ch.toUpperCase() ? 1 : ch !== ch.toLowerCase() ? 2 : 3;
-  else if (/\p{M}/u.test(ch)) k = 3;
-  else k = 5;
-  CLASS[c] = k;
-  return k;
-}
-for (let c = 0; c < 128; c++) charClass(c);
-
-const enum Kind {
-  Cap = 1, // "Friedman", "McCain", "O’Grady"
-  AllCaps = 2, // "CEO", "SEAN"
-  Initial = 3, // "J", "F" (a single capital letter)
-  Particle = 4, // "van", "bin"
-}
-
-/** The capitalised words of the text (and the particles between them), in order. */
-class Words {
-  start = new Int32Array(1024);
-  end = new Int32Array(1024);
-  kind = new Uint8Array(1024);
-  /** Bit 1: a full stop follows; bit 2: a possessive ('s) follows. */
-  flags = new Uint8Array(1024);
-  line = new Int32Array(1024);
-  n = 0;
-  push(start: number, end: number, kind: Kind, line: number): number {
-    if (this.n === this.start.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.start = grow(this.start);
-      this.end = grow(this.end);
-      this.kind = grow(this.kind);
-      this.flags = grow(this.flags);
-      this.line = grow(this.line);
-    }
-    const i = this.n++;
-    this.start[i] = start;
-    this.end[i] = end;
-    this.kind[i] = kind;
-    this.flags[i] = 0;
-    this.line[i] = line;
-    return i;
-  }
-}
+import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
 const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
-const TAG_LINE = /^\s*(?:tags|tagged|topics|categories|keywords|filed under)\b/i;
-const DOT = 1;
-const POSSESSIVE = 2;
-
-/** 2^20 bits: the lower-case words of the text, by hash (a word seen in lower case is a
- * common word, not a surname, on this page). False positives are rare and only cost a
- * name its given-name evidence. */
-const LOWER_BITS = 1 << 23;
-
-interface Scan {
-  words: Words;
-  /** Runs of capitalised words: [first, last] indexes into `words`. */
-  runs: Int32Array;
-  runCount: number;
-  lower: Uint8Array;
-  lineStarts: number[];
-}
-
-function fnvLower(text: string, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) {
-    let c = text.charCodeAt(i);
-    if (c >= 65 && c <= 90) c |= 32;
-    else if (c > 127) c = String.fromCharCode(c).toLowerCase().charCodeAt(0);
-    h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-function seenLower(scan: Scan, word: string): boolean {
-  const h = fnvLower(word, 0, word.length) & (LOWER_BITS - 1);
-  return (scan.lower[h >>> 3] & (1 << (h & 7))) !== 0;
-}
-
-function isApostrophe(c: number): boolean {
-  return c === 39 || c === 0x2019;
-}
-
-/** One pass over the text: its capitalised words grouped into runs (words one space
- * apart, particles and initials between them, a title's full stop inside), and the
- * lower-case words' hashes. */
-function scanWords(text: string, lineStarts: number[]): Scan {
-  const words = new Words();
-  let runs = new Int32Array(512);
-  let runCount = 0;
-  const lower = new Uint8Array(LOWER_BITS >>> 3);
-  let runFirst = -1;
-  let lastEnd = -1; // end of the run's last word, and what may follow it
-  let gapOk = false;
-  let line = 0;
-  // a list of tags writes names in lower case ("TAGS: ann wilson, drama"): not evidence
-  let skipLower = TAG_LINE.test(text.slice(0, 24));
-  const closeRun = () => {
-    if (runFirst < 0) return;
-    // a particle cannot end a run
-    while (words.n > runFirst && words.kind[words.n - 1] === Kind.Particle) words.n--;
-    if (words.n > runFirst) {
-      if (runCount * 2 + 2 > runs.length) {
-        const b = new Int32Array(runs.length * 2);
-        b.set(runs);
-        runs = b;
-      }
-      runs[runCount * 2] = runFirst;
-      runs[runCount * 2 + 1] = words.n - 1;
-      runCount++;
-    }
-    runFirst = -1;
-  };
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) {
-      closeRun();
-      if (c === 13 && text.charCodeAt(i + 1) === 10) i++;
-      i++;
-      line++;
-      skipLower = TAG_LINE.test(text.slice(i, i + 24));
-      continue;
-    }
-    const k = c < 128 ? CLASS[c] : charClass(c);
-    if (k === 5 || k === 4) {
-      if (runFirst >= 0) {
-        if ((c === 32 || c === 0xa0) && i === lastEnd) {
-          gapOk = true; // one space after the last word
-          lastEnd = -2;
-        } else if (c === 46 && i === lastEnd) {
-          // "J." "Gov." "Jr.": the run goes on after an initial's or a title's full stop
-          const w = words.n - 1;
-          words.flags[w] |= DOT;
-          const kind = words.kind[w];
-          const word = text.slice(words.start[w], words.end[w]).toLowerCase();
-          if (kind === Kind.Initial || TITLES.has(word)) {
-            lastEnd = i + 1;
-            gapOk = kind === Kind.Initial; // "J.R." is glued, "Gov. X" needs its space next
-          } else closeRun();
-        } else closeRun();
-      }
-      i++;
-      continue;
-    }
-    // a word: letters, digits, and apostrophes or hyphens between letters
-    let j = i + 1;
-    let hasLower = k === 1;
-    let seg = i;
-    let possessive = false;
-    for (;;) {
-      if (j >= n) break;
-      const d = text.charCodeAt(j);
-      const kd = d < 128 ? CLASS[d] : charClass(d);
-      if (kd <= 4) {
-        // "GarberFOXBusiness", "RitchieStaff": words glued where a space was lost (not
-        // "McCain", "LeBron", "MacArthur")
-        if (kd === 2 && hasLower && k === 2 && j - seg >= 4) break;
-        if (kd === 1) hasLower = true;
-        j++;
-        continue;
-      }
-      if ((isApostrophe(d) || d === 45) && j + 1 < n) {
-        const e = text.charCodeAt(j + 1);
-        const ke = e < 128 ? CLASS[e] : charClass(e);
-        if (ke > 3) break;
-        if (isApostrophe(d) && (e === 115 || e === 83)) {
-          const f = j + 2 < n ? text.charCodeAt(j + 2) : 32;
-          const kf = f < 128 ? CLASS[f] : charClass(f);
-          if (kf > 3) {
-            possessive = true;
-            break;
-          }
-        }
-        j += 2;
-        seg = j - 1;
-        continue;
-      }
-      break;
-    }
-    const end = j;
-    if (k === 1) {
-      // a lower-case word: remember it; a particle may sit inside a run of names
-      if (!skipLower) {
-        const h = fnvLower(text, i, end) & (LOWER_BITS - 1);
-        lower[h >>> 3] |= 1 << (h & 7);
-      }
-      if (runFirst >= 0 && gapOk && lastEnd === -2 && end - i <= 4 && PARTICLES.has(text.slice(i, end))) {
-        words.push(i, end, Kind.Particle, line);
-        lastEnd = end;
-        gapOk = false;
-      } else closeRun();
-    } else {
-      const kind = hasLower ? Kind.Cap : end - i === 1 ? Kind.Initial : Kind.AllCaps;
-      const joins = runFirst >= 0 && ((gapOk && lastEnd === -2) || (lastEnd === i && gapOk && words.kind[words.n - 1] === Kind.Initial));
-      if (!joins) {
-        closeRun();
-        runFirst = words.n;
-      }
-      const w = words.push(i, end, kind, line);
-      if (possessive) words.flags[w] |= POSSESSIVE;
-      lastEnd = end;
-      gapOk = false;
-    }
-    if (possessive) {
-      // "Xi's": the name ends before the apostrophe, and so does the run
-      closeRun();
-      i = end + 2;
-    } else i = end;
-  }
-  closeRun();
-  return { words, runs, runCount, lower, lineStarts };
-}
-
 // ---------------------------------------------------------------- weighing a run
 
 interface Candidate {
@@ -426,17 +250,105 @@ const enum Cue {
   Credit = 7,
 }
 
-const SPEECH_BEFORE = /(?:^|[\s,"“”'‘’])(\p{Ll}+)\s*,?\s*$/u;
-const ACCORDING = /\baccording to\s*$/;
-const ROLE_BEFORE = /(?:^|[\s(_])([\p{L}-]+)\s*[,_:]?\s*$/u;
-const BY_BEFORE = /(?:^|[\s(\[|/,'"“”‘’])(?:[Bb]y|BY):?\s*$/;
 const CREDIT_BEFORE = /(?:(?:^|[\s(\[])(?:[Pp]hotos?|[Pp]hotograph|[Ii]mages?|[Ii]llustration|[Cc]redits?|[Pp]icture)\s*(?:by)?\s*[:|]?\s*|©\s*|\b(?:Photo|PHOTO|REUTERS|Reuters|AFP|EPA|AP|Getty Images|Pool)\s*\/\s*)$/;
-const AFTER_SPEECH = /^\s*,?\s*(\p{Ll}+)\b/u;
+const AGENCY = /\b(?:Getty|Images|AP|Reuters|REUTERS|AFP|Bloomberg|Photo|Press|Shutterstock|EPA|Pool|Axios)\b/;
+const AFTER_CREDIT = /^\s*(?:\/\s*(?:[A-Z][\w.&'’-]*\s?){1,4}|\|\s*[A-Z][^|]{0,40}\|\s*Getty)/;
+
+// The words around a name are read by character, backwards from the name and forwards
+// from its end, within a few dozen characters of its line: no expression runs on a
+// slice ending at the name (a `…$` pattern retries at every position of its input).
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+}
+const COMMA = ',';
+const ROLE_SEPARATORS = ',_:';
+const ROLE_OPENERS = '(_';
+const SPEECH_OPENERS = ',"“”\'‘’';
+
+/** The word that ends right before `at` (after spaces and at most one of `separators`
+ * between spaces), opened by a space, one of `openers` or `lo`: lower-case letters only,
+ * or (with `anyLetter`) letters of any case and hyphens. */
+function wordBefore(text: string, at: number, lo: number, separators: string, openers: string, anyLetter: boolean): string | undefined {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j > lo && separators.includes(text[j - 1])) {
+    j--;
+    while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  }
+  const end = j;
+  while (j > lo) {
+    const c = text.charCodeAt(j - 1);
+    const k = c < 128 ? CLASS[c] : charClass(c);
+    if (k === 1 || (anyLetter && (k === 2 || k === 3 || c === 45))) j--;
+    else break;
+  }
+  if (j === end) return undefined;
+  if (j > lo && !isSpace(text.charCodeAt(j - 1)) && !openers.includes(text[j - 1])) return undefined;
+  return text.slice(j, end);
+}
+
+/** The lower-case word after `at`, past spaces and at most one comma: "said" in ", said". */
+function wordAfter(text: string, at: number, hi: number): string | undefined {
+  let j = at;
+  while (j < hi && isSpace(text.charCodeAt(j))) j++;
+  if (j < hi && text.charCodeAt(j) === 44) j++;
+  while (j < hi && isSpace(text.charCodeAt(j))) j++;
+  const start = j;
+  while (j < hi) {
+    const c = text.charCodeAt(j);
+    if ((c < 128 ? CLASS[c] : charClass(c)) === 1) j++;
+    else break;
+  }
+  if (j === start) return undefined;
+  // a word boundary (in the ASCII sense of \b) must follow
+  const c = j < text.length ? text.charCodeAt(j) : 32;
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return undefined;
+  return text.slice(start, j);
+}
+
+function isRoleNoun(word: string): boolean {
+  const lw = word.toLowerCase();
+  return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1)));
+}
+
+/** "by", "By:", "BY" right before the name. */
+function isBy(text: string, at: number, lo: number): boolean {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j > lo && text.charCodeAt(j - 1) === 58) j--;
+  if (j - 2 < lo) return false;
+  const w = text.slice(j - 2, j);
+  if (w !== 'by' && w !== 'By' && w !== 'BY') return false;
+  if (j - 2 === lo) return true;
+  const c = text[j - 3];
+  return isSpace(text.charCodeAt(j - 3)) || '([|/,\'"“”‘’'.includes(c);
+}
+
+function accordingTo(text: string, at: number, lo: number): boolean {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j - 12 < lo || text.slice(j - 12, j) !== 'according to') return false;
+  const c = text.charCodeAt(j - 13);
+  return j - 12 === lo || !(c < 128 && CLASS[c] <= 4 && CLASS[c] > 0) && c !== 95;
+}
+
+const CREDIT_WORDS = new Set(['photo', 'photos', 'photograph', 'image', 'images', 'illustration', 'credit', 'credits', 'picture', 'by']);
+/** What a credit before a name must end with (": ", "/", "©", "Photo by") before
+ * CREDIT_BEFORE looks. */
+function mayBeCreditBefore(text: string, at: number, lo: number): boolean {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j === lo) return false;
+  const c = text.charCodeAt(j - 1);
+  if (c === 58 || c === 124 || c === 47 || c === 0xa9) return true;
+  const w = wordBefore(text, j, lo, '', '', true);
+  return !!w && CREDIT_WORDS.has(w.toLowerCase());
+}
+
 const AFTER_AGE = /^,\s*\d{1,3}\s*,/;
 const AFTER_APPOSITIVE = /^,\s+(?:a|an|the|who|whose)\s+/;
-const AFTER_ROLE_APPOSITIVE = /^,\s+(?:[\p{L}.’'-]+\s+){0,5}?([\p{Ll}-]+)\s+(?:of|at|for|with|in|from|on)\s/u;
 const AFTER_PARTY = /^\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z]|^\s*\(\s*@\w/;
-const AFTER_CREDIT = /^\s*(?:\/\s*(?:[A-Z][\w.&'’-]*\s?){1,4}|\|\s*[A-Z][^|]{0,40}\|\s*Getty)/;
 const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
 
 function recase(word: string): string {
@@ -447,32 +359,9 @@ function wordAt(text: string, w: Words, i: number): string {
   return text.slice(w.start[i], w.end[i]);
 }
 
-/** Is the line written in title case ("Space and Art Collide in NYC Exhibit")? Then a
- * capitalised pair is no evidence of a name by itself. */
-function titleCaseLine(text: string, start: number, end: number, cache: Map<number, boolean>): boolean {
-  let v = cache.get(start);
-  if (v !== undefined) return v;
-  // a paragraph is never a headline
-  if (end - start > 300) {
-    cache.set(start, false);
-    return false;
-  }
-  const words = text.slice(start, end).match(/[\p{L}][\p{L}'’-]*/gu) ?? [];
-  let caps = 0;
-  let lower = 0;
-  for (const w of words) {
-    const c = w.charCodeAt(0);
-    if (w[0] !== w[0].toLowerCase()) caps++;
-    else if (!ENGLISH_STOPWORDS.has(w) && c !== 0) lower++;
-  }
-  v = caps >= 3 && lower === 0;
-  cache.set(start, v);
-  return v;
-}
-
 /** Reads the candidates of one run: the name (or names, in a long title-case run) it
  * holds, each with the strongest cue around it. */
-function weighRun(text: string, scan: Scan, first: number, last: number, ctx: Context, out: Candidate[]): void {
+function weighRun(text: string, scan: Scan, first: number, last: number, out: Candidate[]): void {
   const w = scan.words;
   let allCaps = last > first;
   for (let i = first; i <= last && allCaps; i++) if (w.kind[i] === Kind.Cap) allCaps = false;
@@ -481,9 +370,7 @@ function weighRun(text: string, scan: Scan, first: number, last: number, ctx: Co
   let a = first;
   while (a <= last && (LEADING_NON_NAMES.has(lowerOf(a)) || CALENDAR.has(lowerOf(a)))) a++;
   if (a > last) return;
-  const line = w.line[first];
-  const { start: ls, end: le } = ctx.lineText(line);
-  const titled = titleCaseLine(text, ls, le, ctx.titleCase);
+  const titled = scan.titled[w.line[first]] === 1;
   // a title: the last title word (or, in a title-case line, capitalised role noun) with a name after it
   let t = -1;
   for (let i = a; i < last; i++) {
@@ -507,37 +394,60 @@ function weighRun(text: string, scan: Scan, first: number, last: number, ctx: Co
   const short = total <= 4 && !allCaps && !(titled && total > 3);
   if (t >= 0 && (allCaps || (titled && total > 1))) {
     // in a headline, a title vouches for the one word after it
-    consider(text, scan, s, isGiven(s) && s < last ? s + 1 : s, first, last, title, allCaps, titled, ctx, out);
-  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, ctx, out)) return;
+    consider(text, scan, s, isGiven(s) && s < last ? s + 1 : s, first, last, title, allCaps, titled, out);
+  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out)) return;
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
     let e = last;
     while (e > s && (ORG_WORDS.has(lowerOf(e)) || CALENDAR.has(lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
-    if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, ctx, out)) return;
+    if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
   }
   // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
   for (let i = t >= 0 ? s + 1 : s; i < last; i++) {
     if (!isGiven(i)) continue;
     let e = i + 1;
     while (e < last && (w.kind[e] === Kind.Particle || w.kind[e] === Kind.Initial || PARTICLES.has(lowerOf(e)))) e++;
-    if (consider(text, scan, i, e, first, last, undefined, allCaps, titled, ctx, out)) i = e;
+    if (consider(text, scan, i, e, first, last, undefined, allCaps, titled, out)) i = e;
   }
 }
 
-interface Context {
-  lineText: (line: number) => { start: number; end: number };
-  titleCase: Map<number, boolean>;
+/** Every run weighed, but a lone capitalised word only after a role noun ("singer
+ * Adele"): the only cue that names a person by one word outside a title (a title is in
+ * the run: "Gov. Newsom"). Most runs are such words ("The", "But", "Monday"), and this
+ * check reads a few characters before them. */
+function candidatesOf(text: string, scan: Scan): Candidate[] {
+  const all: Candidate[] = [];
+  const w = scan.words;
+  const starts = scan.lineStarts;
+  for (let r = 0; r < scan.runCount; r++) {
+    const first = scan.runs[2 * r];
+    const last = scan.runs[2 * r + 1];
+    if (first === last) {
+      if (w.kind[first] !== Kind.Cap) continue;
+      const at = w.start[first];
+      const role = wordBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
+      if (!role || role !== role.toLowerCase() || !isRoleNoun(role)) continue;
+    }
+    weighRun(text, scan, first, last, all);
+  }
+  return all;
 }
 
 /** Weighs the name words s..e of a run; returns whether it is a person. */
 function consider(
   text: string, scan: Scan, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
-  allCaps: boolean, titled: boolean, ctx: Context, out: Candidate[],
+  allCaps: boolean, titled: boolean, out: Candidate[],
 ): boolean {
   const w = scan.words;
   // drop a suffix from the end ("Jr.") for the checks; keep it in the name
   let core = e;
   while (core > s && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
+  // a last word the page also writes in lower case names nobody without a given name
+  // before it (the verdict below needs one or the other): most runs stop here
+  if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
+    const f = recase(wordAt(text, w, s));
+    if (!(s < core && f.length >= 3 && GIVEN_NAMES.has(f))) return false;
+  }
   const parts: string[] = [];
   let caps = 0;
   let allUnseen = true;
@@ -562,7 +472,8 @@ function consider(
   // the word after the name, inside the run, heads an organisation: "John Lewis Partnership"
   if (e < runLast && (ORG_WORDS.has(wordAt(text, w, e + 1).toLowerCase()) || w.kind[e + 1] === Kind.AllCaps && !allCaps)) return false;
   const line = w.line[s];
-  const { start: ls, end: le } = ctx.lineText(line);
+  const ls = scan.lineStarts[line];
+  const le = line + 1 < scan.lineStarts.length ? scan.lineStarts[line + 1] : text.length;
   const start = w.start[s];
   const end = w.end[e] + (w.flags[e] & DOT && SUFFIXES.has(wordAt(text, w, e).toLowerCase()) ? 1 : 0);
   const before = text.slice(Math.max(ls, start - 48), start);
@@ -576,38 +487,39 @@ function consider(
   // "the Big Lebowski", "the San Francisco Examiner": people are not "the" anything
   if (!title && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
   // "Kong-based", "Boston-born": an adjective
-  if (/-\p{Ll}+$/u.test(lastWord)) return false;
+  if (ADJECTIVE_SUFFIX.test(lastWord)) return false;
   const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
   if (!surnameLike) return false;
   const firstWord = recase(wordAt(text, w, s));
   const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 3 && GIVEN_NAMES.has(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
   const commonWord = seenLower(scan, lastLower);
 
+  const lo = Math.max(ls, start - 48);
+  const hi = Math.min(le, end + 90);
+  const afterAt = w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0);
+  const roleWord = wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true);
   let cue = Cue.None;
   if (title) cue = Cue.Title;
-  if (cue < Cue.Credit && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
-  if (cue < Cue.Credit && AFTER_CREDIT.test(after) && /\b(?:Getty|Images|AP|Reuters|REUTERS|AFP|Bloomberg|Photo|Press|Shutterstock|EPA|Pool|Axios)\b/.test(text.slice(ls, le))) cue = Cue.Credit;
-  if (cue < Cue.Role) {
-    const m = ROLE_BEFORE.exec(before);
-    if (m && (ROLE_NOUNS.has(m[1].toLowerCase()) || (m[1].endsWith('s') && ROLE_NOUNS.has(m[1].slice(0, -1).toLowerCase())))) cue = Cue.Role;
-  }
-  if (cue < Cue.By && BY_BEFORE.test(before)) cue = Cue.By;
+  if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
+  if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
+  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord)) cue = Cue.Role;
+  if (cue < Cue.By && isBy(text, start, lo)) cue = Cue.By;
   if (cue < Cue.Speech) {
-    const m = SPEECH_BEFORE.exec(before);
-    if ((m && SPEECH_VERBS.has(m[1])) || ACCORDING.test(before)) cue = Cue.Speech;
+    const b = wordBefore(text, start, lo, COMMA, SPEECH_OPENERS, false);
+    if ((b && SPEECH_VERBS.has(b)) || accordingTo(text, start, lo)) cue = Cue.Speech;
     else {
-      const a = AFTER_SPEECH.exec(after);
-      if (a && SPEECH_VERBS.has(a[1])) cue = Cue.Speech;
+      const a = wordAfter(text, afterAt, hi);
+      if (a && SPEECH_VERBS.has(a)) cue = Cue.Speech;
     }
   }
   if (cue < Cue.Appositive) {
-    if (AFTER_AGE.test(after) || AFTER_PARTY.test(after) || AFTER_APPOSITIVE.test(after) || AFTER_IS.test(after) || roleAppositive(after)) cue = Cue.Appositive;
+    const c = text.charCodeAt(afterAt);
+    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after)))) cue = Cue.Appositive;
   }
   if (cue === Cue.None) {
     // the name is the whole line (a teaser's author, a list of names)
     if (le - ls <= 120) {
-      const whole = text.slice(ls, le).replace(/^[\s•☆□●◦▪‣○■★·►▸»›◆◇*-]+|\s+$/g, '').replace(/^\d+\.\s*/, '');
-      if (whole.length === end - start) cue = Cue.Line;
+      if (wholeLine(text, ls, le, start, end)) cue = Cue.Line;
     }
   }
 
@@ -622,23 +534,41 @@ function consider(
   } else {
     // one word: only a title or a role noun right before it names a person, and not as
     // a modifier ("chief Brexit negotiator")
-    const next = /^\s+([\p{Ll}-]+)/u.exec(after);
+    const next = NEXT_LOWER.exec(after);
     const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord);
     const titleWord = title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
-    const roleWord = ROLE_BEFORE.exec(before)?.[1] ?? '';
     ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
-      && ((cue === Cue.Title && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && roleWord === roleWord.toLowerCase()))
+      && ((cue === Cue.Title && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
       && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1])));
   }
+  if (!ok && !pending) return false;
   const words: string[] = [];
   for (let i = s; i <= e; i++) {
     const word = wordAt(text, w, i);
     words.push((allCaps ? recase(word) : word) + (w.kind[i] === Kind.Initial && w.flags[i] & DOT ? '.' : ''));
   }
   const name = words.join(' ').replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
-  if (!ok && !pending) return false;
   out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, parts, start, end, line, accepted: ok && !pending, weak: ok && pending });
   return ok && !pending;
+}
+
+const BULLETS = ' \t\u00a0•☆□●◦▪‣○■★·►▸»›◆◇*-';
+/** Is the name start..end the whole line ls..le, but for bullets, a number ("3.") and
+ * spaces around it? */
+function wholeLine(text: string, ls: number, le: number, start: number, end: number): boolean {
+  let a = ls;
+  while (a < start && BULLETS.includes(text[a])) a++;
+  // "3. Tom Davies"
+  let d = a;
+  while (d < start && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+  if (d > a && text.charCodeAt(d) === 46) {
+    a = d + 1;
+    while (a < start && isSpace(text.charCodeAt(a))) a++;
+  }
+  if (a !== start) return false;
+  let b = le;
+  while (b > end && (isSpace(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 10 || text.charCodeAt(b - 1) === 13)) b--;
+  return b === end;
 }
 
 /** ", Carlineo’s attorney,", ", critic and historian": a role noun among the first words
@@ -655,15 +585,27 @@ function roleAppositive(after: string): boolean {
 
 /** A person's name compared: lower case, no accents, no full stops, no suffix. */
 export function nameKey(name: string): string {
-  return name
+  let key = KEYS.get(name);
+  if (key !== undefined) return key;
+  // the same names come back all along a page: a small cache, emptied when full
+  if (KEYS.size > 4096) KEYS.clear();
+  key = name
     .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
+    .replace(MARKS, '')
     .toLowerCase()
     .replace(/[.’']/g, '')
-    .replace(/\s+(jr|sr|ii|iii|iv)$/, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .replace(/ (?:jr|sr|ii|iii|iv)$/, '')
+    .replace(NOT_LETTERS, ' ')
     .trim();
+  KEYS.set(name, key);
+  return key;
 }
+const KEYS = new Map<string, string>();
+const OTHER_DIGIT = /\p{N}/u;
+const MARKS = /\p{M}/gu;
+const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
+const ADJECTIVE_SUFFIX = /-\p{Ll}+$/u;
+const NEXT_LOWER = /^\s+([\p{Ll}-]+)/u;
 
 // ---------------------------------------------------------------- from candidates to people
 
@@ -715,13 +657,20 @@ function descriptionAfter(after: string): string | undefined {
   return d.length >= 6 && d.length <= 240 ? d : undefined;
 }
 
+/** ", ", " and ", ", & ", "&" between two names of a list (a dozen characters at most). */
+function listSeparator(text: string, from: number, to: number): boolean {
+  if (to - from > 12 || to <= from) return false;
+  const gap = text.slice(from, to).trim();
+  if (gap === ',' || gap === '&' || gap === 'and') return true;
+  if (gap[0] !== ',') return false;
+  const rest = gap.slice(1);
+  const word = rest.trim();
+  return (word === 'and' || word === '&') && rest !== word && isSpace(rest.charCodeAt(0));
+}
+
 /** Everyone the page names, its authors among them (merged by name), with every mention. */
-export function namedPeople(text: string, lineStarts: readonly number[], authors: Person[]): Person[] {
-  const scan = scanWords(text, lineStarts as number[]);
-  const lineText = (line: number) => ({ start: lineStarts[line] ?? text.length, end: line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length });
-  const ctx: Context = { lineText, titleCase: new Map() };
-  const all: Candidate[] = [];
-  for (let r = 0; r < scan.runCount; r++) weighRun(text, scan, scan.runs[2 * r], scan.runs[2 * r + 1], ctx, all);
+export function namedPeople(text: string, lineStarts: readonly number[], authors: Person[], scan: Scan = scanWords(text, lineStarts as number[])): Person[] {
+  const all = candidatesOf(text, scan);
   // names listed together are alike: "David Sedaris and Augusten Burroughs", "Kim Hana,
   // Kim Hyesu, Kim Minjeong"
   for (let round = 0; round < 2; round++) {
@@ -729,7 +678,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       const x = all[i];
       const y = all[i + 1];
       if (x.line !== y.line || x.accepted === y.accepted || x.weak || y.weak) continue;
-      if (!/^\s*(?:,|,?\s+and|,?\s+&|&)\s*$/.test(text.slice(x.end, y.start))) continue;
+      if (!listSeparator(text, x.end, y.start)) continue;
       x.accepted = y.accepted = true;
     }
   }
@@ -842,8 +791,8 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     }
     return added;
   };
-  let found = occurrences(text, [...needles.keys()]);
-  if (akaFound(found)) found = occurrences(text, [...needles.keys()]);
+  let found = occurrences(text, scan.words, [...needles.keys()]);
+  if (akaFound(found)) found = occurrences(text, scan.words, [...needles.keys()]);
   const spans: { start: number; end: number; owner: number; form: Mention['form'] }[] = [];
   for (const [needle, info] of needles) {
     let next = 0;
@@ -875,11 +824,12 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     const line = lineOf(s.start);
     const ls = lineStarts[line];
     const le = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
-    const before = text.slice(Math.max(ls, s.start - 40), s.start);
-    const after = text.slice(s.end, Math.min(le, s.end + 40)).replace(/^['’]s\b/, '');
-    const b = SPEECH_BEFORE.exec(before);
-    const a = AFTER_SPEECH.exec(after);
-    const quoted = (!!b && SPEECH_VERBS.has(b[1])) || ACCORDING.test(before) || (!!a && SPEECH_VERBS.has(a[1]));
+    const lo = Math.max(ls, s.start - 40);
+    // "Friedman's view, said …": past a possessive
+    const afterAt = isApostrophe(text.charCodeAt(s.end)) && text.charCodeAt(s.end + 1) === 115 ? s.end + 2 : s.end;
+    const b = wordBefore(text, s.start, lo, COMMA, SPEECH_OPENERS, false);
+    const a = wordAfter(text, afterAt, Math.min(le, s.end + 40));
+    const quoted = (!!b && SPEECH_VERBS.has(b)) || accordingTo(text, s.start, lo) || (!!a && SPEECH_VERBS.has(a));
     const m: Mention = { line, span: { start: s.start, end: s.end }, form: s.form };
     if (quoted) m.quoted = true;
     mentions[s.owner].push(m);
@@ -893,7 +843,9 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     for (const m of p.mentions) {
       if (m.form !== 'name') continue;
       const le = m.line + 1 < lineStarts.length ? lineStarts[m.line + 1] : text.length;
-      const rest = text.slice(m.span.end, Math.min(le, m.span.end + 400)).replace(/[\r\n]+$/, '');
+      let restEnd = Math.min(le, m.span.end + 400);
+      while (restEnd > m.span.end && (text.charCodeAt(restEnd - 1) === 10 || text.charCodeAt(restEnd - 1) === 13)) restEnd--;
+      const rest = text.slice(m.span.end, restEnd);
       const d = descriptionAfter(rest);
       if (d) {
         // "Matthew Nokleby, machine learning manager for …, told Protocol"
@@ -916,9 +868,6 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
 /** For tuning: every candidate with its cue and verdict. */
 export function explainNames(text: string, lineStarts: readonly number[]): { name: string; cue: number; given: boolean; accepted: boolean; weak: boolean; line: number }[] {
   const scan = scanWords(text, lineStarts as number[]);
-  const lineText = (line: number) => ({ start: lineStarts[line] ?? text.length, end: line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length });
-  const ctx: Context = { lineText, titleCase: new Map() };
-  const all: Candidate[] = [];
-  for (let r = 0; r < scan.runCount; r++) weighRun(text, scan, scan.runs[2 * r], scan.runs[2 * r + 1], ctx, all);
+  const all = candidatesOf(text, scan);
   return all.map((c) => ({ name: c.name, cue: c.cue, given: c.given, accepted: c.accepted, weak: c.weak, line: c.line + 1 }));
 }
