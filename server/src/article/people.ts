@@ -147,19 +147,31 @@ function firstWordLength(name: string): number {
   return j;
 }
 
-/** Where each needle (of two or more characters) occurs in the text. A name starts a word
- * of the scan, so only the scanned words' starts are tried, by their first two characters;
- * a needle that starts otherwise (a handle, "@vronirwin") is searched for directly. */
-function occurrences(text: string, words: Words, needles: readonly string[]): Map<string, number[]> {
-  const found = new Map<string, number[]>();
+interface NeedleInfo {
+  owner: number;
+  form: Mention['form'];
+}
+
+/** The mentions of the needles, in the order of the text, the longest form at each place
+ * ("Eli Friedman", not "Friedman" in it), each a whole word. A name starts a word of the
+ * scan, so only the scanned words' starts are tried, by their first two characters and
+ * length; a needle that starts otherwise (a handle, "@vronirwin") is searched for directly
+ * and merged in. */
+interface Spans {
+  start: Int32Array;
+  end: Int32Array;
+  info: NeedleInfo[];
+  n: number;
+}
+
+function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInfo>): Spans {
   const byHead = new Map<number, string[]>();
   const heads = new Uint8Array(0x10000);
-  for (const n of needles) {
-    if (n.length < 2 || found.has(n)) continue;
-    const at: number[] = [];
-    found.set(n, at);
+  const direct: { at: number; needle: string }[] = [];
+  for (const n of needles.keys()) {
+    if (n.length < 2) continue;
     const c0 = n.charCodeAt(0);
-    const k = c0 < 128 ? CLASS[c0] : charClass(c0);
+    const k = classOf(c0);
     if (k === 2 || k === 3) {
       const key = headOf(c0, n.charCodeAt(1), firstWordLength(n));
       const list = byHead.get(key);
@@ -167,19 +179,50 @@ function occurrences(text: string, words: Words, needles: readonly string[]): Ma
       else byHead.set(key, [n]);
       heads[key & 0xffff] = 1;
     } else {
-      for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) at.push(i);
+      for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) direct.push({ at: i, needle: n });
     }
   }
-  if (!byHead.size) return found;
+  direct.sort((a, b) => a.at - b.at || b.needle.length - a.needle.length);
+  let cap = 256;
+  let out: Spans = { start: new Int32Array(cap), end: new Int32Array(cap), info: [], n: 0 };
+  const add = (start: number, end: number, info: NeedleInfo) => {
+    if (out.n === cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap);
+      s2.set(out.start);
+      const e2 = new Int32Array(cap);
+      e2.set(out.end);
+      out = { start: s2, end: e2, info: out.info, n: out.n };
+    }
+    out.start[out.n] = start;
+    out.end[out.n] = end;
+    out.info[out.n] = info;
+    out.n++;
+  };
+  const whole = (at: number, end: number) => !isWordChar(text[at - 1]) && !isWordChar(text[end]);
+  let d = 0;
   for (let k = 0; k < words.n; k++) {
     const i = words.start[k];
+    let best: string | undefined;
     const key = headOf(text.charCodeAt(i), text.charCodeAt(i + 1), words.end[k] - i);
-    if (!heads[key & 0xffff]) continue;
-    const list = byHead.get(key);
-    if (!list) continue;
-    for (const n of list) if (text.startsWith(n, i)) found.get(n)!.push(i);
+    if (heads[key & 0xffff]) {
+      for (const n of byHead.get(key) ?? []) {
+        if ((!best || n.length > best.length) && text.startsWith(n, i) && whole(i, i + n.length)) best = n;
+      }
+    }
+    // the needles found directly, up to here
+    while (d < direct.length && direct[d].at <= i) {
+      const x = direct[d++];
+      if (x.at === i && best && best.length >= x.needle.length) continue;
+      if (whole(x.at, x.at + x.needle.length)) add(x.at, x.at + x.needle.length, needles.get(x.needle)!);
+    }
+    if (best) add(i, i + best.length, needles.get(best)!);
   }
-  return found;
+  for (; d < direct.length; d++) {
+    const x = direct[d];
+    if (whole(x.at, x.at + x.needle.length)) add(x.at, x.at + x.needle.length, needles.get(x.needle)!);
+  }
+  return out;
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -228,8 +271,6 @@ interface Candidate {
   cue: Cue;
   given: boolean;
   title?: string;
-  /** The name's words, normalised: "sean", "spicer". */
-  parts: string[];
   start: number;
   end: number;
   line: number;
@@ -448,7 +489,6 @@ function consider(
     const f = recase(wordAt(text, w, s));
     if (!(s < core && f.length >= 3 && GIVEN_NAMES.has(f))) return false;
   }
-  const parts: string[] = [];
   let caps = 0;
   let allUnseen = true;
   for (let i = s; i <= core; i++) {
@@ -463,7 +503,6 @@ function consider(
     if (ORG_WORDS.has(lw) || CALENDAR.has(lw)) return false;
     if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
     if (i > s && LEADING_NON_NAMES.has(lw)) return false;
-    parts.push(lw);
   }
   if (!caps) return false;
   const lastWord = wordAt(text, w, core);
@@ -516,6 +555,9 @@ function consider(
     const c = text.charCodeAt(afterAt);
     if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after)))) cue = Cue.Appositive;
   }
+  // a byline or credit laid out as a line: the name, then only its outlet ("Tom Davies
+  // Associated Press", "Michael Conroy, AP")
+  if (cue < Cue.By && outletAfter(text, ls, le, start, end)) cue = Cue.By;
   if (cue === Cue.None) {
     // the name is the whole line (a teaser's author, a list of names)
     if (le - ls <= 120) {
@@ -547,8 +589,9 @@ function consider(
     const word = wordAt(text, w, i);
     words.push((allCaps ? recase(word) : word) + (w.kind[i] === Kind.Initial && w.flags[i] & DOT ? '.' : ''));
   }
-  const name = words.join(' ').replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
-  out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, parts, start, end, line, accepted: ok && !pending, weak: ok && pending });
+  let name = words.join(' ');
+  if (name.includes('.')) name = name.replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
+  out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, start, end, line, accepted: ok && !pending, weak: ok && pending });
   return ok && !pending;
 }
 
@@ -569,6 +612,21 @@ function wholeLine(text: string, ls: number, le: number, start: number, end: num
   let b = le;
   while (b > end && (isSpace(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 10 || text.charCodeAt(b - 1) === 13)) b--;
   return b === end;
+}
+
+/** Does the name open its line, with only an outlet after it: capitalised words ending
+ * in an organisation's word ("Associated Press"), or a word in capitals ("AP")? */
+function outletAfter(text: string, ls: number, le: number, start: number, end: number): boolean {
+  let a = ls;
+  while (a < start && BULLETS.includes(text[a])) a++;
+  if (a !== start || le - end > 48) return false;
+  const rest = text.slice(end, le).trim().replace(/^[,|–—-]\s*/, '');
+  if (!rest || !/^[A-Z]/.test(rest)) return false;
+  const words = rest.split(/\s+/);
+  if (words.length > 4) return false;
+  const last = words[words.length - 1].replace(/[.,]$/, '');
+  if (words.some((x) => !/^[A-Z][\w&.'’-]*$/.test(x))) return false;
+  return ORG_WORDS.has(last.toLowerCase()) || words.every((x) => /^[A-Z&.]{2,}$/.test(x));
 }
 
 /** ", Carlineo’s attorney,", ", critic and historian": a role noun among the first words
@@ -621,6 +679,7 @@ interface Group {
   author?: Person;
 }
 
+const AKA_WORDS = new Set(['better', 'also', 'known', 'aka', 'a', 'nicknamed', 'dubbed']);
 const AKA_AFTER = /^["”’]?,?\s+(?:better known as|also known as|known as|aka|a\.k\.a\.|nicknamed|dubbed)\s+["“‘']?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u;
 const DESCRIPTION_AFTER = /^,\s+((?:a|an|the)\s+.+|(?:[\p{L}.’'-]+\s+){0,5}?[\p{Ll}-]+\s+(?:of|at|for|with|in|from|on)\s.+)/u;
 
@@ -776,36 +835,27 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     if (e.person.handle) needles.set('@' + e.person.handle, { owner: i, form: 'handle' });
   });
   // nicknames: "Chen Guojiang, better known as "Mengzhu,""
-  const akaFound = (all: Map<string, number[]>) => {
+  const akaFound = (sp: Spans) => {
     let added = false;
-    for (const [needle, info] of needles) {
+    for (let k = 0; k < sp.n; k++) {
+      const info = sp.info[k];
       if (info.form !== 'name') continue;
-      for (const at of all.get(needle) ?? []) {
-        const m = AKA_AFTER.exec(text.slice(at + needle.length, at + needle.length + 80));
-        if (!m || needles.has(m[1])) continue;
-        const p = people[info.owner].person;
-        (p.aka ??= []).push(m[1]);
-        needles.set(m[1], { owner: info.owner, form: 'aka' });
-        added = true;
-      }
+      const end = sp.end[k];
+      // only a comma or a space, then one of the words AKA_AFTER opens with, needs it run
+      const q = text.charCodeAt(end);
+      const w = wordAfter(text, q === 34 || q === 0x201d || q === 0x2019 ? end + 1 : end, Math.min(text.length, end + 24));
+      if (!w || !AKA_WORDS.has(w)) continue;
+      const m = AKA_AFTER.exec(text.slice(end, end + 80));
+      if (!m || needles.has(m[1])) continue;
+      const p = people[info.owner].person;
+      (p.aka ??= []).push(m[1]);
+      needles.set(m[1], { owner: info.owner, form: 'aka' });
+      added = true;
     }
     return added;
   };
-  let found = occurrences(text, scan.words, [...needles.keys()]);
-  if (akaFound(found)) found = occurrences(text, scan.words, [...needles.keys()]);
-  const spans: { start: number; end: number; owner: number; form: Mention['form'] }[] = [];
-  for (const [needle, info] of needles) {
-    let next = 0;
-    for (const at of found.get(needle) ?? []) {
-      if (at < next) continue;
-      const end = at + needle.length;
-      if (isWordChar(text[at - 1]) || isWordChar(text[end])) continue;
-      spans.push({ start: at, end, ...info });
-      next = end;
-    }
-  }
-  // the longest form at a place wins: "Friedman" inside "Eli Friedman" is the full name
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  let spans = mentionSpans(text, scan.words, needles);
+  if (akaFound(spans)) spans = mentionSpans(text, scan.words, needles);
   const lineOf = (o: number) => {
     let lo = 0;
     let hi = lineStarts.length - 1;
@@ -818,7 +868,8 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
   };
   const mentions: Mention[][] = people.map(() => []);
   let reach = -1;
-  for (const s of spans) {
+  for (let k = 0; k < spans.n; k++) {
+    const s = { start: spans.start[k], end: spans.end[k], owner: spans.info[k].owner, form: spans.info[k].form };
     if (s.start < reach) continue;
     reach = s.end;
     const line = lineOf(s.start);
