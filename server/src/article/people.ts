@@ -406,7 +406,9 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   const w = scan.words;
   let allCaps = last > first;
   for (let i = first; i <= last && allCaps; i++) if (w.kind[i] === Kind.Cap) allCaps = false;
-  const lowerOf = (i: number) => wordAt(text, w, i).toLowerCase();
+  // each word's lower case, read once for the run
+  const lows: string[] = [];
+  const lowerOf = (i: number) => (lows[i - first] ??= wordAt(text, w, i).toLowerCase());
   // words that open a sentence or a phrase, not a name
   let a = first;
   while (a <= last && (LEADING_NON_NAMES.has(lowerOf(a)) || CALENDAR.has(lowerOf(a)))) a++;
@@ -617,9 +619,10 @@ function wholeLine(text: string, ls: number, le: number, start: number, end: num
 /** Does the name open its line, with only an outlet after it: capitalised words ending
  * in an organisation's word ("Associated Press"), or a word in capitals ("AP")? */
 function outletAfter(text: string, ls: number, le: number, start: number, end: number): boolean {
+  if (le - end > 48 || start - ls > 8) return false;
   let a = ls;
   while (a < start && BULLETS.includes(text[a])) a++;
-  if (a !== start || le - end > 48) return false;
+  if (a !== start) return false;
   const rest = text.slice(end, le).trim().replace(/^[,|–—-]\s*/, '');
   if (!rest || !/^[A-Z]/.test(rest)) return false;
   const words = rest.split(/\s+/);

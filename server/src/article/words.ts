@@ -78,10 +78,11 @@ const TAG_LINE = /^\s*(?:tags|tagged|topics|categories|keywords|filed under)\b/i
 export const DOT = 1;
 export const POSSESSIVE = 2;
 
-/** At most 2^23 bits: the lower-case words of the text, by hash (a word seen in lower case is a
- * common word, not a surname, on this page). False positives are rare and only cost a
- * name its given-name evidence. */
-export const LOWER_BITS = 1 << 23;
+/** At most 2^21 bits (256 KB, to stay in the processor's cache): the lower-case words of
+ * the text, by hash (a word seen in lower case is a common word, not a surname, on this
+ * page). False positives are rare (a few in a hundred on 10 MB of text, far fewer on a
+ * page) and only cost a name its given-name evidence. */
+export const LOWER_BITS = 1 << 21;
 
 export interface Scan {
   words: Words;
@@ -132,8 +133,8 @@ export function isApostrophe(c: number): boolean {
  * apart, particles and initials between them, a title's full stop inside), and the
  * lower-case words' hashes. */
 export function scanWords(text: string, lineStarts: number[]): Scan {
-  const words = new Words(Math.max(1024, text.length >> 4));
-  let runs = new Int32Array(512);
+  const words = new Words(Math.max(1024, text.length >> 6));
+  let runs = new Int32Array(Math.max(512, text.length >> 5));
   let runCount = 0;
   // a bit per 4 characters of text at least (a bit per word, and then some), a power of
   // two between 2^12 and 2^23: a small page does not pay for a big table
