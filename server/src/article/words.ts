@@ -133,8 +133,8 @@ export function isApostrophe(c: number): boolean {
  * apart, particles and initials between them, a title's full stop inside), and the
  * lower-case words' hashes. */
 export function scanWords(text: string, lineStarts: number[]): Scan {
-  const words = new Words(Math.max(1024, text.length >> 6));
-  let runs = new Int32Array(Math.max(512, text.length >> 5));
+  const words = new Words(Math.max(1024, text.length >> 5));
+  let runs = new Int32Array(Math.max(512, text.length >> 4));
   let runCount = 0;
   // a bit per 4 characters of text at least (a bit per word, and then some), a power of
   // two between 2^12 and 2^23: a small page does not pay for a big table
