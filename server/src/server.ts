@@ -16,7 +16,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, QUICKFIX_KIND } from './codeActions';
 import { toDiagnostics } from './diagnostics';
 import { foldingRanges } from './folding';
-import { hoverAt } from './hover';
+import { definitionAt } from './definition';
+import { hoverAt, OtherStory } from './hover';
+import { highlightsAt, referencesAt } from './references';
+import { workspaceSymbols } from './workspaceSymbols';
 import { explainIgnore, IGNORE_KIND } from './ignore';
 import { Analysis, Cancelled, ModelCache } from './modelCache';
 import { CHECK_NOTIFICATION, CheckParams, CLIENT_COMMANDS, OPEN_SETTING_NOTIFICATION, STATUS_NOTIFICATION, StatusParams } from './protocol';
@@ -136,9 +139,12 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Galley' },
       foldingRangeProvider: true,
       hoverProvider: true,
-      // tags in notes (tagSymbols.ts)
-      workspaceSymbolProvider: true,
+      // people and short forms (definition, references, highlights), stories, people
+      // and note tags across the workspace (workspaceSymbols.ts, tagSymbols.ts)
+      definitionProvider: true,
       referencesProvider: true,
+      documentHighlightProvider: true,
+      workspaceSymbolProvider: true,
       codeActionProvider: canActionLiterals ? { codeActionKinds: [CodeActionKind.QuickFix, QUICKFIX_KIND, IGNORE_KIND, FIX_ALL_KIND, ANNOTATION_FIX_KIND, REVIEW_KIND, SUGGEST_KIND] } : true,
       executeCommandProvider: serverCommands.length ? { commands: serverCommands } : undefined,
       diagnosticProvider: canPull ? { identifier: 'galley', interFileDependencies: false, workspaceDiagnostics: false } : undefined,
@@ -387,7 +393,24 @@ connection.onDocumentSymbol((params, token) => withAnalysis(params.textDocument.
 
 connection.onFoldingRanges((params, token) => withAnalysis(params.textDocument.uri, token, [], (_doc, model) => foldingRanges(model)));
 
-connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => hoverAt(doc, model, doc.offsetAt(params.position))));
+/** The author's stories in the other scrapes of the workspace (those already read). */
+function storiesBy(name: string, exceptUri: string): OtherStory[] {
+  const out: OtherStory[] = [];
+  const except = pathOf(exceptUri);
+  for (const d of workspaceIndex.currentSummaries()) {
+    if (d.uri === exceptUri || (except !== undefined && pathOf(d.uri) === except)) continue;
+    for (const s of d.stories) if (s.authors.includes(name)) out.push({ uri: d.uri, title: s.title, line: s.line });
+  }
+  return out;
+}
+
+connection.onHover((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => hoverAt(doc, model, doc.offsetAt(params.position), storiesBy)));
+
+connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => definitionAt(doc, model, doc.offsetAt(params.position))));
+
+
+connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, token, [], (doc, model) => highlightsAt(doc, model, doc.offsetAt(params.position))));
+
 
 connection.onCodeAction((params, token) =>
   withAnalysis(params.textDocument.uri, token, [], (doc, model, settings) =>
@@ -404,11 +427,21 @@ const tagIndex = new TagIndex({
   open: () => documents.all().map((d) => ({ uri: d.uri, path: pathOf(d.uri), text: d.getText() })),
 });
 
-connection.onWorkspaceSymbol((params) => tagIndex.symbols(params.query));
+// ------------------------------------------------------------------ across the workspace
 
+// Ctrl+T: stories and people from the workspace index, then the tags of notes
+connection.onWorkspaceSymbol(async (params, token) => {
+  const summaries = await workspaceIndex.summaries(() => token.isCancellationRequested);
+  if (token.isCancellationRequested) throw requestCancelled();
+  return workspaceSymbols(params.query, summaries).concat(await tagIndex.symbols(params.query));
+});
+
+// a tag under the cursor lists its uses across files; anything else, the mentions of
+// the person or short form under it in this file
 connection.onReferences(async (params, token) => {
   const tag = await withAnalysis(params.textDocument.uri, token, undefined as string | undefined, (doc, model) => tagAt(model.annotations?.items, doc.offsetAt(params.position)));
-  return tag ? tagIndex.references(tag) : [];
+  if (tag) return tagIndex.references(tag);
+  return withAnalysis(params.textDocument.uri, token, [], (doc, model) => referencesAt(doc, model, doc.offsetAt(params.position), params.context?.includeDeclaration !== false));
 });
 
 connection.onRequest(EXPORT_ANNOTATIONS_REQUEST, (params: ExportAnnotationsParams, token) =>

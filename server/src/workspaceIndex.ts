@@ -19,9 +19,9 @@
 
 import { Dirent, promises as fs } from 'node:fs';
 import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Connection, FileChangeType, FileEvent } from 'vscode-languageserver/node';
-import { SiteChromeIndex, SiteChromeLookup } from './article';
+import { analyzeArticle, ArticleModel, SiteChromeIndex, SiteChromeLookup } from './article';
 import { detectArticle } from './article/detect';
 
 export interface IndexSettings {
@@ -39,6 +39,31 @@ export interface WorkspaceIndexHost {
   openPaths(): Iterable<string>;
   /** Directories whose counts changed. */
   changed(folders: ReadonlySet<string>): void;
+}
+
+/** What workspace symbols and author cards need of a scrape: its stories and people. */
+export interface DocSummary {
+  uri: string;
+  stories: { title: string; line: number; start: number; end: number; authors: string[] }[];
+  people: { name: string; role: string; line: number; start: number; end: number }[];
+}
+
+export function summarise(uri: string, model: ArticleModel): DocSummary {
+  const col = (offset: number, line: number) => offset - model.lineStarts[line];
+  return {
+    uri,
+    stories: model.stories.map((st) => ({
+      title: st.title,
+      line: st.titleLine,
+      start: col(st.titleSpan.start, st.titleLine),
+      end: col(st.titleSpan.end, st.titleLine),
+      authors: st.authors.map((id) => model.people.find((p) => p.id === id)?.name).filter((n): n is string => !!n),
+    })),
+    people: model.people.flatMap((p) => {
+      const at = p.introduced ?? p.mentions[0];
+      return at ? [{ name: p.name, role: p.role, line: at.line, start: col(at.span.start, at.line), end: col(at.span.end, at.line) }] : [];
+    }),
+  };
 }
 
 export interface Evidence {
@@ -112,6 +137,8 @@ export class WorkspaceIndex {
   readonly #dirty = new Set<string>();
   #flushTimer: ReturnType<typeof setTimeout> | undefined;
   readonly #editTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Stories and people of each indexed scrape, for the epoch of its text they were read at. */
+  readonly #summaries = new Map<string, { epoch: number; summary: DocSummary }>();
 
   constructor(private readonly host: WorkspaceIndexHost) {}
 
@@ -143,6 +170,39 @@ export class WorkspaceIndex {
     const folder = path !== undefined ? this.index.folderOf(path) : undefined;
     if (folder === undefined) return undefined;
     return { stamp: this.index.generation(folder), lookup: this.index.lookup(folder) };
+  }
+
+  /** The stories and people of every indexed scrape: read (and kept) for the scrapes
+   * whose text changed since, a few milliseconds at a time so that requests stay fast;
+   * stops early when `cancelled` says so. */
+  async summaries(cancelled: () => boolean = () => false): Promise<DocSummary[]> {
+    const out: DocSummary[] = [];
+    let slice = performance.now();
+    for (const path of [...this.index.documents()]) {
+      if (cancelled()) break;
+      const epoch = this.#epoch.get(path) ?? 0;
+      let c = this.#summaries.get(path);
+      if (!c || c.epoch !== epoch) {
+        let text = this.host.openText(path);
+        if (text === undefined) text = await fs.readFile(path, 'utf8').catch(() => undefined);
+        if (text === undefined || (this.#epoch.get(path) ?? 0) !== epoch || !this.index.has(path)) continue;
+        c = { epoch, summary: summarise(pathToFileURL(path).href, analyzeArticle(text)) };
+        this.#summaries.set(path, c);
+        if (performance.now() - slice > SLICE_MS * 4) {
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          slice = performance.now();
+        }
+      }
+      out.push(c.summary);
+    }
+    return out;
+  }
+
+  /** The summaries already read and still current (for hovers, which must not wait). */
+  currentSummaries(): DocSummary[] {
+    const out: DocSummary[] = [];
+    for (const [path, c] of this.#summaries) if ((this.#epoch.get(path) ?? 0) === c.epoch && this.index.has(path)) out.push(c.summary);
+    return out;
   }
 
   // ---------------------------------------------------------------- open documents
@@ -246,6 +306,7 @@ export class WorkspaceIndex {
     this.#editTimers.clear();
     for (const f of this.index.folders()) this.#dirty.add(f);
     this.index.clear();
+    this.#summaries.clear();
     this.#flush();
   }
 
@@ -291,6 +352,8 @@ export class WorkspaceIndex {
       return;
     }
     progress?.done();
+    // read the scrapes' stories and people in the background, for workspace symbols
+    void this.summaries(() => run.cancelled);
     const st = this.index.stats();
     connection.console.info(
       `Galley: indexed ${indexed} scrapes of ${files.length} files in ${st.folders} folders in ${ms} ms (${st.contents} distinct, ${st.lines} distinct lines, ${(st.bytes / 1e6).toFixed(1)} MB).`,
@@ -405,6 +468,7 @@ export class WorkspaceIndex {
   }
 
   #forget(path: string): void {
+    this.#summaries.delete(path);
     const folder = this.index.folderOf(path);
     if (folder !== undefined && this.index.delete(path)) {
       this.#dirty.add(folder);

@@ -70,6 +70,11 @@ export interface Reference {
   cruft: RefCruft[];
   residue: RefResidue[];
   keep: number[];
+  /** Every person the page names (1-based lines). */
+  peopleNamed: { name: string; role?: string; lines: number[]; surname?: string; title?: string; mentions?: string[]; aka?: string }[];
+  peopleQuoted: { name: string; introducedLine: number; description: string; laterMentions?: number[] }[];
+  acronyms: { short: string; long: string; longLine?: number; shortLines?: number[]; line?: number }[];
+  notPeople: string[];
 }
 
 export interface Fixture {

@@ -4,7 +4,9 @@ import { analyzeAnnotated } from './annotated';
 import { BlockInfo, readBlocks } from './blocks';
 import { findDuplicates } from './duplicates';
 import { inlineFindings, wholeLineFindings, withSiteChrome } from './findings';
+import { readAcronyms } from './acronyms';
 import { readPeople } from './people';
+import { scanWords } from './words';
 import { readStories, StoryDraft } from './stories';
 import { AnalysisOptions, ArticleModel, Block, Story } from './types';
 
@@ -37,7 +39,10 @@ function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
   }
 
   const stories = reading.stories.map((d, i) => toStory(d, i, blocks));
-  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories);
+  // one scan of the words for people and short forms
+  const words = scanWords(text, page.table.starts);
+  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts, words);
+  const acronyms = readAcronyms(text, page.table.starts, words);
   for (const p of people) for (const s of p.stories) stories[s]?.authors.push(p.id);
 
   let findings = [...wholeLineFindings(page, reading, dupOf), ...inlineFindings(page, reading)];
@@ -60,6 +65,7 @@ function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
     blocks: outBlocks,
     stories,
     people,
+    acronyms,
     findings,
     elapsedMs: now() - t0,
   };

@@ -61,7 +61,8 @@ export function bylineNames(text: string): string[] {
   const body = (m ? m[1] : text).split(/\s[-–—|]\s|\s+at\s+\d|,\s*\d|\s+\d/)[0];
   const out: string[] = [];
   for (const part of body.split(/\s*(?:,|\band\b|&)\s*/)) {
-    const n = NAME.exec(part.trim());
+    // "Jonathan GarberFOXBusiness": the outlet glued to the name
+    const n = NAME.exec(part.trim().replace(/(?<=\p{Ll}{3})\p{Lu}.*$/u, ''));
     if (n && n[1].split(/\s+/).length >= 2) out.push(n[1]);
   }
   return out;
@@ -71,7 +72,7 @@ function idOf(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
 }
 
-export function readPeople(text: string, blocks: BlockInfo[], role: Role[], story: Int32Array, drafts: StoryDraft[]): Person[] {
+export function readPeople(text: string, blocks: BlockInfo[], role: Role[], story: Int32Array, _drafts: StoryDraft[], lineStarts: readonly number[], scan?: Scan): Person[] {
   const people = new Map<string, Person>();
   const get = (name: string): Person => {
     const id = idOf(name);
@@ -104,96 +105,823 @@ export function readPeople(text: string, blocks: BlockInfo[], role: Role[], stor
       }
     }
   }
-  const list = [...people.values()];
-  // every name and handle is looked for in one pass over the text, not one per person
-  const needles: string[] = [];
-  for (const p of list) {
-    needles.push(p.name);
-    if (p.handle) needles.push('@' + p.handle);
-  }
-  const found = occurrences(text, needles);
-  for (const p of list) p.mentions = findMentions(text, p, blocks, found);
-  return list;
+  // everyone else the page names, and every mention of each, authors included
+  return namedPeople(text, lineStarts, [...people.values()], scan);
 }
 
-/** Where each needle (of two or more characters) occurs in the text, overlapping
- * occurrences included, in one pass: candidates are the positions of their first two
- * characters. */
-function occurrences(text: string, needles: readonly string[]): Map<string, number[]> {
-  const found = new Map<string, number[]>();
+function headOf(c0: number, c1: number, length: number): number {
+  return (Math.imul(Math.imul(c0, 31) + c1, 31) + length) >>> 0;
+}
+
+/** The length of a name's first word as the scan reads words: letters and digits, with
+ * apostrophes and hyphens between letters, up to a possessive. */
+function firstWordLength(name: string): number {
+  let j = 1;
+  let seg = 0;
+  let hasLower = false;
+  const upper = (name.charCodeAt(0) < 128 ? CLASS[name.charCodeAt(0)] : charClass(name.charCodeAt(0))) === 2;
+  while (j < name.length) {
+    const c = name.charCodeAt(j);
+    const k = c < 128 ? CLASS[c] : charClass(c);
+    if (k <= 4) {
+      // the scan's break between glued words ("GarberFOXBusiness")
+      if (k === 2 && hasLower && upper && j - seg >= 4) break;
+      if (k === 1) hasLower = true;
+      j++;
+      continue;
+    }
+    if ((isApostrophe(c) || c === 45) && j + 1 < name.length) {
+      const e = name.charCodeAt(j + 1);
+      const ke = e < 128 ? CLASS[e] : charClass(e);
+      if (ke > 3) break;
+      if (isApostrophe(c) && (e === 115 || e === 83)) {
+        const f = j + 2 < name.length ? name.charCodeAt(j + 2) : 32;
+        if ((f < 128 ? CLASS[f] : charClass(f)) > 3) break;
+      }
+      j += 2;
+      seg = j - 1;
+      continue;
+    }
+    break;
+  }
+  return j;
+}
+
+interface NeedleInfo {
+  owner: number;
+  form: Mention['form'];
+}
+
+/** The mentions of the needles, in the order of the text, the longest form at each place
+ * ("Eli Friedman", not "Friedman" in it), each a whole word. A name starts a word of the
+ * scan, so only the scanned words' starts are tried, by their first two characters and
+ * length; a needle that starts otherwise (a handle, "@vronirwin") is searched for directly
+ * and merged in. */
+interface Spans {
+  start: Int32Array;
+  end: Int32Array;
+  info: NeedleInfo[];
+  n: number;
+}
+
+function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInfo>): Spans {
   const byHead = new Map<number, string[]>();
   const heads = new Uint8Array(0x10000);
-  for (const n of needles) {
-    if (n.length < 2 || found.has(n)) continue;
-    found.set(n, []);
-    const k = n.charCodeAt(0) * 0x10000 + n.charCodeAt(1);
-    const list = byHead.get(k);
-    if (list) list.push(n);
-    else byHead.set(k, [n]);
-    heads[n.charCodeAt(0)] = 1;
+  const direct: { at: number; needle: string }[] = [];
+  for (const n of needles.keys()) {
+    if (n.length < 2) continue;
+    const c0 = n.charCodeAt(0);
+    const k = classOf(c0);
+    if (k === 2 || k === 3) {
+      const key = headOf(c0, n.charCodeAt(1), firstWordLength(n));
+      const list = byHead.get(key);
+      if (list) list.push(n);
+      else byHead.set(key, [n]);
+      heads[key & 0xffff] = 1;
+    } else {
+      for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) direct.push({ at: i, needle: n });
+    }
   }
-  if (!found.size) return found;
-  for (let i = 0; i + 1 < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (!heads[c]) continue;
-    const list = byHead.get(c * 0x10000 + text.charCodeAt(i + 1));
-    if (!list) continue;
-    for (const n of list) if (text.startsWith(n, i)) found.get(n)!.push(i);
+  direct.sort((a, b) => a.at - b.at || b.needle.length - a.needle.length);
+  let cap = 256;
+  let out: Spans = { start: new Int32Array(cap), end: new Int32Array(cap), info: [], n: 0 };
+  const add = (start: number, end: number, info: NeedleInfo) => {
+    if (out.n === cap) {
+      cap *= 2;
+      const s2 = new Int32Array(cap);
+      s2.set(out.start);
+      const e2 = new Int32Array(cap);
+      e2.set(out.end);
+      out = { start: s2, end: e2, info: out.info, n: out.n };
+    }
+    out.start[out.n] = start;
+    out.end[out.n] = end;
+    out.info[out.n] = info;
+    out.n++;
+  };
+  const whole = (at: number, end: number) => !isWordChar(text[at - 1]) && !isWordChar(text[end]);
+  let d = 0;
+  for (let k = 0; k < words.n; k++) {
+    const i = words.start[k];
+    let best: string | undefined;
+    const key = headOf(text.charCodeAt(i), text.charCodeAt(i + 1), words.end[k] - i);
+    if (heads[key & 0xffff]) {
+      for (const n of byHead.get(key) ?? []) {
+        if ((!best || n.length > best.length) && text.startsWith(n, i) && whole(i, i + n.length)) best = n;
+      }
+    }
+    // the needles found directly, up to here
+    while (d < direct.length && direct[d].at <= i) {
+      const x = direct[d++];
+      if (x.at === i && best && best.length >= x.needle.length) continue;
+      if (whole(x.at, x.at + x.needle.length)) add(x.at, x.at + x.needle.length, needles.get(x.needle)!);
+    }
+    if (best) add(i, i + best.length, needles.get(best)!);
   }
-  return found;
+  for (; d < direct.length; d++) {
+    const x = direct[d];
+    if (whole(x.at, x.at + x.needle.length)) add(x.at, x.at + x.needle.length, needles.get(x.needle)!);
+  }
+  return out;
 }
 
 function isWordChar(c: string | undefined): boolean {
-  return !!c && /[\p{L}\p{N}_]/u.test(c);
+  if (!c) return false;
+  const k = classOf(c.charCodeAt(0));
+  return k <= 4 || c === '_' || (c.charCodeAt(0) > 127 && OTHER_DIGIT.test(c));
 }
 
-function findAll(text: string, needle: string, form: Mention['form'], out: Mention[], lineOf: (o: number) => number, from = 0, to = text.length): void {
-  if (!needle) return;
-  let i = text.indexOf(needle, from);
-  while (i >= 0 && i + needle.length <= to) {
-    const end = i + needle.length;
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[end])) out.push({ line: lineOf(i), span: { start: i, end }, form });
-    i = text.indexOf(needle, end);
+// ====================================================================== everyone the page names
+//
+// Beyond its authors, a page names the people it quotes and talks about, the people who
+// took its photos, and the people its teasers and menus mention. They are read in one
+// pass over the text: the words are scanned once (no expression runs over the whole
+// text), and each run of capitalised words ("Magistrate Judge Zia Faruqui") is weighed
+// by its form and the few words around it, the way English news copy introduces people:
+//
+// - a title before the name ("Gov. Eric Holcomb", "CEO Adam Selipsky"), a role noun
+//   before it ("singer Ally Brooke", "his wife, Kimberly,"), "by" before it;
+// - a speech verb on either side ("said Eli Friedman", "Friedman told Protocol",
+//   "according to X"), an appositive after it (", a sociologist at …", ", 55,", "(D-Minn.)");
+// - a photo credit around it ("Photo: Yan Cong/Bloomberg", "(AP Photo/Matt Rourke)");
+// - a common given name first ("Tom Davies"), from a general list (givenNames.ts), with a
+//   last word that reads as a surname: capitalised, not the head word of an
+//   organisation, place or work ("Tableau Software", "Supreme People's Court"), and not a
+//   word the page also writes in lower case ("Will" and "will").
+//
+// A phrase in quotation marks on its own is the title of a work ("Dr. Strangelove"). A
+// later surname ("Friedman said"), first name or nickname is a mention of the person
+// introduced, never a new person.
+
+import { GIVEN_NAMES } from './givenNames';
+import { CALENDAR, LEADING_NON_NAMES, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
+import { ENGLISH_STOPWORDS } from './stopwords';
+import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
+
+/** Titles that do not name a person by a single word after them: "CEO Interviews". */
+const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
+// ---------------------------------------------------------------- weighing a run
+
+interface Candidate {
+  /** First and last word (indexes into Words) of the name. */
+  first: number;
+  last: number;
+  name: string;
+  key: string;
+  cue: Cue;
+  given: boolean;
+  title?: string;
+  start: number;
+  end: number;
+  line: number;
+  /** A person by its own evidence. */
+  accepted: boolean;
+  /** A person only if named so elsewhere too (a capitalised pair in a headline). */
+  weak: boolean;
+}
+
+const enum Cue {
+  None = 0,
+  Line = 1, // the name is the whole line
+  Appositive = 2,
+  Speech = 3,
+  By = 4,
+  Role = 5,
+  Title = 6,
+  Credit = 7,
+}
+
+const CREDIT_BEFORE = /(?:(?:^|[\s(\[])(?:[Pp]hotos?|[Pp]hotograph|[Ii]mages?|[Ii]llustration|[Cc]redits?|[Pp]icture)\s*(?:by)?\s*[:|]?\s*|©\s*|\b(?:Photo|PHOTO|REUTERS|Reuters|AFP|EPA|AP|Getty Images|Pool)\s*\/\s*)$/;
+const AGENCY = /\b(?:Getty|Images|AP|Reuters|REUTERS|AFP|Bloomberg|Photo|Press|Shutterstock|EPA|Pool|Axios)\b/;
+const AFTER_CREDIT = /^\s*(?:\/\s*(?:[A-Z][\w.&'’-]*\s?){1,4}|\|\s*[A-Z][^|]{0,40}\|\s*Getty)/;
+
+// The words around a name are read by character, backwards from the name and forwards
+// from its end, within a few dozen characters of its line: no expression runs on a
+// slice ending at the name (a `…$` pattern retries at every position of its input).
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 0xa0 || (c >= 0x2000 && c <= 0x200a) || c === 0x202f || c === 0x3000;
+}
+const COMMA = ',';
+const ROLE_SEPARATORS = ',_:';
+const ROLE_OPENERS = '(_';
+const SPEECH_OPENERS = ',"“”\'‘’';
+
+/** The word that ends right before `at` (after spaces and at most one of `separators`
+ * between spaces), opened by a space, one of `openers` or `lo`: lower-case letters only,
+ * or (with `anyLetter`) letters of any case and hyphens. */
+function wordBefore(text: string, at: number, lo: number, separators: string, openers: string, anyLetter: boolean): string | undefined {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j > lo && separators.includes(text[j - 1])) {
+    j--;
+    while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  }
+  const end = j;
+  while (j > lo) {
+    const c = text.charCodeAt(j - 1);
+    const k = c < 128 ? CLASS[c] : charClass(c);
+    if (k === 1 || (anyLetter && (k === 2 || k === 3 || c === 45))) j--;
+    else break;
+  }
+  if (j === end) return undefined;
+  if (j > lo && !isSpace(text.charCodeAt(j - 1)) && !openers.includes(text[j - 1])) return undefined;
+  return text.slice(j, end);
+}
+
+/** The lower-case word after `at`, past spaces and at most one comma: "said" in ", said". */
+function wordAfter(text: string, at: number, hi: number): string | undefined {
+  let j = at;
+  while (j < hi && isSpace(text.charCodeAt(j))) j++;
+  if (j < hi && text.charCodeAt(j) === 44) j++;
+  while (j < hi && isSpace(text.charCodeAt(j))) j++;
+  const start = j;
+  while (j < hi) {
+    const c = text.charCodeAt(j);
+    if ((c < 128 ? CLASS[c] : charClass(c)) === 1) j++;
+    else break;
+  }
+  if (j === start) return undefined;
+  // a word boundary (in the ASCII sense of \b) must follow
+  const c = j < text.length ? text.charCodeAt(j) : 32;
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return undefined;
+  return text.slice(start, j);
+}
+
+function isRoleNoun(word: string): boolean {
+  const lw = word.toLowerCase();
+  return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1)));
+}
+
+/** "by", "By:", "BY" right before the name. */
+function isBy(text: string, at: number, lo: number): boolean {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j > lo && text.charCodeAt(j - 1) === 58) j--;
+  if (j - 2 < lo) return false;
+  const w = text.slice(j - 2, j);
+  if (w !== 'by' && w !== 'By' && w !== 'BY') return false;
+  if (j - 2 === lo) return true;
+  const c = text[j - 3];
+  return isSpace(text.charCodeAt(j - 3)) || '([|/,\'"“”‘’'.includes(c);
+}
+
+function accordingTo(text: string, at: number, lo: number): boolean {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j - 12 < lo || text.slice(j - 12, j) !== 'according to') return false;
+  const c = text.charCodeAt(j - 13);
+  return j - 12 === lo || !(c < 128 && CLASS[c] <= 4 && CLASS[c] > 0) && c !== 95;
+}
+
+const CREDIT_WORDS = new Set(['photo', 'photos', 'photograph', 'image', 'images', 'illustration', 'credit', 'credits', 'picture', 'by']);
+/** What a credit before a name must end with (": ", "/", "©", "Photo by") before
+ * CREDIT_BEFORE looks. */
+function mayBeCreditBefore(text: string, at: number, lo: number): boolean {
+  let j = at;
+  while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
+  if (j === lo) return false;
+  const c = text.charCodeAt(j - 1);
+  if (c === 58 || c === 124 || c === 47 || c === 0xa9) return true;
+  const w = wordBefore(text, j, lo, '', '', true);
+  return !!w && CREDIT_WORDS.has(w.toLowerCase());
+}
+
+const AFTER_AGE = /^,\s*\d{1,3}\s*,/;
+const AFTER_APPOSITIVE = /^,\s+(?:a|an|the|who|whose)\s+/;
+const AFTER_PARTY = /^\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z]|^\s*\(\s*@\w/;
+const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
+
+function recase(word: string): string {
+  return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
+}
+
+function wordAt(text: string, w: Words, i: number): string {
+  return text.slice(w.start[i], w.end[i]);
+}
+
+/** Reads the candidates of one run: the name (or names, in a long title-case run) it
+ * holds, each with the strongest cue around it. */
+function weighRun(text: string, scan: Scan, first: number, last: number, out: Candidate[]): void {
+  const w = scan.words;
+  let allCaps = last > first;
+  for (let i = first; i <= last && allCaps; i++) if (w.kind[i] === Kind.Cap) allCaps = false;
+  // each word's lower case, read once for the run
+  const lows: string[] = [];
+  const lowerOf = (i: number) => (lows[i - first] ??= wordAt(text, w, i).toLowerCase());
+  // words that open a sentence or a phrase, not a name
+  let a = first;
+  while (a <= last && (LEADING_NON_NAMES.has(lowerOf(a)) || CALENDAR.has(lowerOf(a)))) a++;
+  if (a > last) return;
+  const titled = scan.titled[w.line[first]] === 1;
+  // a title: the last title word (or, in a title-case line, capitalised role noun) with a name after it
+  let t = -1;
+  for (let i = a; i < last; i++) {
+    const lw = lowerOf(i);
+    if ((TITLES.has(lw) && (w.kind[i] !== Kind.AllCaps || allCaps || lw.length <= 4)) || (titled && ROLE_NOUNS.has(lw))) t = i;
+    else if (t >= 0 && i > t) break;
+  }
+  let title: string | undefined;
+  let s = a;
+  if (t >= 0) {
+    const from = Math.max(a, t - 2);
+    title = text.slice(w.start[from], w.end[t] + (w.flags[t] & DOT ? 1 : 0));
+    if (allCaps) title = title.split(' ').map(recase).join(' ');
+    s = t + 1;
+  }
+  const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
+  const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
+  let total = 0;
+  for (let i = s; i <= last; i++) if (isName(i)) total++;
+  if (total === 0) return;
+  const short = total <= 4 && !allCaps && !(titled && total > 3);
+  if (t >= 0 && (allCaps || (titled && total > 1))) {
+    // in a headline, a title vouches for the one word after it
+    consider(text, scan, s, isGiven(s) && s < last ? s + 1 : s, first, last, title, allCaps, titled, out);
+  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out)) return;
+  else if (short && t < 0) {
+    // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
+    let e = last;
+    while (e > s && (ORG_WORDS.has(lowerOf(e)) || CALENDAR.has(lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
+    if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
+  }
+  // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
+  for (let i = t >= 0 ? s + 1 : s; i < last; i++) {
+    if (!isGiven(i)) continue;
+    let e = i + 1;
+    while (e < last && (w.kind[e] === Kind.Particle || w.kind[e] === Kind.Initial || PARTICLES.has(lowerOf(e)))) e++;
+    if (consider(text, scan, i, e, first, last, undefined, allCaps, titled, out)) i = e;
   }
 }
 
-/** findAll over the whole text from the needle's known occurrences: the same
- * left-to-right, non-overlapping matches that indexOf would find. */
-function findAllIn(text: string, needle: string, at: readonly number[] | undefined, form: Mention['form'], out: Mention[], lineOf: (o: number) => number): void {
-  if (!at) return findAll(text, needle, form, out, lineOf);
-  let next = 0;
-  for (const i of at) {
-    if (i < next) continue;
-    const end = i + needle.length;
-    if (!isWordChar(text[i - 1]) && !isWordChar(text[end])) out.push({ line: lineOf(i), span: { start: i, end }, form });
-    next = end;
+/** Every run weighed, but a lone capitalised word only after a role noun ("singer
+ * Adele"): the only cue that names a person by one word outside a title (a title is in
+ * the run: "Gov. Newsom"). Most runs are such words ("The", "But", "Monday"), and this
+ * check reads a few characters before them. */
+function candidatesOf(text: string, scan: Scan): Candidate[] {
+  const all: Candidate[] = [];
+  const w = scan.words;
+  const starts = scan.lineStarts;
+  for (let r = 0; r < scan.runCount; r++) {
+    const first = scan.runs[2 * r];
+    const last = scan.runs[2 * r + 1];
+    if (first === last) {
+      if (w.kind[first] !== Kind.Cap) continue;
+      const at = w.start[first];
+      const role = wordBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
+      if (!role || role !== role.toLowerCase() || !isRoleNoun(role)) continue;
+    }
+    weighRun(text, scan, first, last, all);
   }
+  return all;
 }
 
-/** Every place the file names the person: the full name anywhere, the @handle, and the
- * first name inside their own bio ("Prior to joining Protocol, Bennett was …"). */
-function findMentions(text: string, p: Person, blocks: BlockInfo[], found: Map<string, number[]>): Mention[] {
-  const out: Mention[] = [];
+/** Weighs the name words s..e of a run; returns whether it is a person. */
+function consider(
+  text: string, scan: Scan, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
+  allCaps: boolean, titled: boolean, out: Candidate[],
+): boolean {
+  const w = scan.words;
+  // drop a suffix from the end ("Jr.") for the checks; keep it in the name
+  let core = e;
+  while (core > s && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
+  // a last word the page also writes in lower case names nobody without a given name
+  // before it (the verdict below needs one or the other): most runs stop here
+  if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
+    const f = recase(wordAt(text, w, s));
+    if (!(s < core && f.length >= 3 && GIVEN_NAMES.has(f))) return false;
+  }
+  let caps = 0;
+  let allUnseen = true;
+  for (let i = s; i <= core; i++) {
+    const k = w.kind[i];
+    const word = wordAt(text, w, i);
+    if (k === Kind.AllCaps && !allCaps) return false; // "Lily AI", "JD Logistics"
+    const lw = word.toLowerCase();
+    if (k === Kind.Cap || k === Kind.AllCaps) {
+      caps++;
+      if (seenLower(scan, lw)) allUnseen = false;
+    }
+    if (ORG_WORDS.has(lw) || CALENDAR.has(lw)) return false;
+    if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
+    if (i > s && LEADING_NON_NAMES.has(lw)) return false;
+  }
+  if (!caps) return false;
+  const lastWord = wordAt(text, w, core);
+  const lastLower = lastWord.toLowerCase();
+  if (PLACES.has(lastLower)) return false;
+  // the word after the name, inside the run, heads an organisation: "John Lewis Partnership"
+  if (e < runLast && (ORG_WORDS.has(wordAt(text, w, e + 1).toLowerCase()) || w.kind[e + 1] === Kind.AllCaps && !allCaps)) return false;
+  const line = w.line[s];
+  const ls = scan.lineStarts[line];
+  const le = line + 1 < scan.lineStarts.length ? scan.lineStarts[line + 1] : text.length;
+  const start = w.start[s];
+  const end = w.end[e] + (w.flags[e] & DOT && SUFFIXES.has(wordAt(text, w, e).toLowerCase()) ? 1 : 0);
+  const before = text.slice(Math.max(ls, start - 48), start);
+  const after = text.slice(w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0), Math.min(le, end + 90));
+  // a quoted title: "The Big Lebowski," "Dr. Strangelove."
+  if (s === runFirst || title) {
+    const open = text.charCodeAt(w.start[runFirst] - 1);
+    const close = /^[.,!?]?["”’]/.test(text.slice(w.end[runLast], w.end[runLast] + 2));
+    if ((open === 34 || open === 0x201c || open === 0x2018) && close) return false;
+  }
+  // "the Big Lebowski", "the San Francisco Examiner": people are not "the" anything
+  if (!title && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
+  // "Kong-based", "Boston-born": an adjective
+  if (ADJECTIVE_SUFFIX.test(lastWord)) return false;
+  const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
+  if (!surnameLike) return false;
+  const firstWord = recase(wordAt(text, w, s));
+  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 3 && GIVEN_NAMES.has(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
+  const commonWord = seenLower(scan, lastLower);
+
+  const lo = Math.max(ls, start - 48);
+  const hi = Math.min(le, end + 90);
+  const afterAt = w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0);
+  const roleWord = wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true);
+  let cue = Cue.None;
+  if (title) cue = Cue.Title;
+  if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
+  if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
+  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord)) cue = Cue.Role;
+  if (cue < Cue.By && isBy(text, start, lo)) cue = Cue.By;
+  if (cue < Cue.Speech) {
+    const b = wordBefore(text, start, lo, COMMA, SPEECH_OPENERS, false);
+    if ((b && SPEECH_VERBS.has(b)) || accordingTo(text, start, lo)) cue = Cue.Speech;
+    else {
+      const a = wordAfter(text, afterAt, hi);
+      if (a && SPEECH_VERBS.has(a)) cue = Cue.Speech;
+    }
+  }
+  if (cue < Cue.Appositive) {
+    const c = text.charCodeAt(afterAt);
+    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after)))) cue = Cue.Appositive;
+  }
+  // a byline or credit laid out as a line: the name, then only its outlet ("Tom Davies
+  // Associated Press", "Michael Conroy, AP")
+  if (cue < Cue.By && outletAfter(text, ls, le, start, end)) cue = Cue.By;
+  if (cue === Cue.None) {
+    // the name is the whole line (a teaser's author, a list of names)
+    if (le - ls <= 120) {
+      if (wholeLine(text, ls, le, start, end)) cue = Cue.Line;
+    }
+  }
+
+  const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
+  let ok: boolean;
+  let pending = false;
+  if (multi) {
+    ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line);
+    // in a headline, a capitalised pair needs more than its form
+    if (ok && titled && cue < Cue.By) pending = true;
+    if (!ok && !commonWord) pending = true;
+  } else {
+    // one word: only a title or a role noun right before it names a person, and not as
+    // a modifier ("chief Brexit negotiator")
+    const next = NEXT_LOWER.exec(after);
+    const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord);
+    const titleWord = title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
+    ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
+      && ((cue === Cue.Title && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
+      && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1])));
+  }
+  if (!ok && !pending) return false;
+  const words: string[] = [];
+  for (let i = s; i <= e; i++) {
+    const word = wordAt(text, w, i);
+    words.push((allCaps ? recase(word) : word) + (w.kind[i] === Kind.Initial && w.flags[i] & DOT ? '.' : ''));
+  }
+  let name = words.join(' ');
+  if (name.includes('.')) name = name.replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
+  out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, start, end, line, accepted: ok && !pending, weak: ok && pending });
+  return ok && !pending;
+}
+
+const BULLETS = ' \t\u00a0•☆□●◦▪‣○■★·►▸»›◆◇*-';
+/** Is the name start..end the whole line ls..le, but for bullets, a number ("3.") and
+ * spaces around it? */
+function wholeLine(text: string, ls: number, le: number, start: number, end: number): boolean {
+  let a = ls;
+  while (a < start && BULLETS.includes(text[a])) a++;
+  // "3. Tom Davies"
+  let d = a;
+  while (d < start && text.charCodeAt(d) >= 48 && text.charCodeAt(d) <= 57) d++;
+  if (d > a && text.charCodeAt(d) === 46) {
+    a = d + 1;
+    while (a < start && isSpace(text.charCodeAt(a))) a++;
+  }
+  if (a !== start) return false;
+  let b = le;
+  while (b > end && (isSpace(text.charCodeAt(b - 1)) || text.charCodeAt(b - 1) === 10 || text.charCodeAt(b - 1) === 13)) b--;
+  return b === end;
+}
+
+/** Does the name open its line, with only an outlet after it: capitalised words ending
+ * in an organisation's word ("Associated Press"), or a word in capitals ("AP")? */
+function outletAfter(text: string, ls: number, le: number, start: number, end: number): boolean {
+  if (le - end > 48 || start - ls > 8) return false;
+  let a = ls;
+  while (a < start && BULLETS.includes(text[a])) a++;
+  if (a !== start) return false;
+  const rest = text.slice(end, le).trim().replace(/^[,|–—-]\s*/, '');
+  if (!rest || !/^[A-Z]/.test(rest)) return false;
+  const words = rest.split(/\s+/);
+  if (words.length > 4) return false;
+  const last = words[words.length - 1].replace(/[.,]$/, '');
+  if (words.some((x) => !/^[A-Z][\w&.'’-]*$/.test(x))) return false;
+  return ORG_WORDS.has(last.toLowerCase()) || words.every((x) => /^[A-Z&.]{2,}$/.test(x));
+}
+
+/** ", Carlineo’s attorney,", ", critic and historian": a role noun among the first words
+ * after the comma. */
+function roleAppositive(after: string): boolean {
+  if (!after.startsWith(', ')) return false;
+  const words = after.slice(2, 80).split(/[\s,;]+/, 7);
+  for (const w of words) {
+    const lw = w.toLowerCase().replace(/['’]s$/, '');
+    if (ROLE_NOUNS.has(lw)) return true;
+  }
+  return false;
+}
+
+/** A person's name compared: lower case, no accents, no full stops, no suffix. */
+export function nameKey(name: string): string {
+  let key = KEYS.get(name);
+  if (key !== undefined) return key;
+  // the same names come back all along a page: a small cache, emptied when full
+  if (KEYS.size > 4096) KEYS.clear();
+  key = name
+    .normalize('NFKD')
+    .replace(MARKS, '')
+    .toLowerCase()
+    .replace(/[.’']/g, '')
+    .replace(/ (?:jr|sr|ii|iii|iv)$/, '')
+    .replace(NOT_LETTERS, ' ')
+    .trim();
+  KEYS.set(name, key);
+  return key;
+}
+const KEYS = new Map<string, string>();
+const OTHER_DIGIT = /\p{N}/u;
+const MARKS = /\p{M}/gu;
+const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
+const ADJECTIVE_SUFFIX = /-\p{Ll}+$/u;
+const NEXT_LOWER = /^\s+([\p{Ll}-]+)/u;
+
+// ---------------------------------------------------------------- from candidates to people
+
+interface Group {
+  key: string;
+  name: string;
+  /** Normalised words without initials and suffixes: "evan symon" for "Evan V. Symon". */
+  core: string[];
+  surfaces: Set<string>;
+  cue: Cue;
+  title?: string;
+  first: number;
+  author?: Person;
+}
+
+const AKA_WORDS = new Set(['better', 'also', 'known', 'aka', 'a', 'nicknamed', 'dubbed']);
+const AKA_AFTER = /^["”’]?,?\s+(?:better known as|also known as|known as|aka|a\.k\.a\.|nicknamed|dubbed)\s+["“‘']?(\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){0,2})/u;
+const DESCRIPTION_AFTER = /^,\s+((?:a|an|the)\s+.+|(?:[\p{L}.’'-]+\s+){0,5}?[\p{Ll}-]+\s+(?:of|at|for|with|in|from|on)\s.+)/u;
+
+function coreOf(key: string): string[] {
+  return key.split(' ').filter((p) => p.length > 1 && !SUFFIXES.has(p));
+}
+
+function contains(long: readonly string[], short: readonly string[]): boolean {
+  if (short.length >= long.length) return false;
+  outer: for (let i = 0; i + short.length <= long.length; i++) {
+    for (let j = 0; j < short.length; j++) if (long[i + j] !== short[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/** The appositive after a name, to the end of its sentence or to the comma before a
+ * speech verb: "a Ph.D. candidate at the University of Pennsylvania who studies …". */
+function descriptionAfter(after: string): string | undefined {
+  const m = DESCRIPTION_AFTER.exec(after);
+  if (!m) return undefined;
+  let d = m[1];
+  // the sentence ends at a full stop before a capital or a quote (not "Ph.D. candidate")
+  const end = /[.!?](?=["”’]?\s+["“‘]?\p{Lu}|["”’]?\s*$)|["“”]|\s[—–]\s|;/u.exec(d);
+  if (end) d = d.slice(0, end.index);
+  const verb = /,\s+(\p{Ll}+)\b/gu;
+  for (let v = verb.exec(d); v; v = verb.exec(d)) {
+    if (SPEECH_VERBS.has(v[1]) || v[1] === 'who' && false) {
+      d = d.slice(0, v.index);
+      break;
+    }
+  }
+  d = d.trim().replace(/[,.]$/, '');
+  return d.length >= 6 && d.length <= 240 ? d : undefined;
+}
+
+/** ", ", " and ", ", & ", "&" between two names of a list (a dozen characters at most). */
+function listSeparator(text: string, from: number, to: number): boolean {
+  if (to - from > 12 || to <= from) return false;
+  const gap = text.slice(from, to).trim();
+  if (gap === ',' || gap === '&' || gap === 'and') return true;
+  if (gap[0] !== ',') return false;
+  const rest = gap.slice(1);
+  const word = rest.trim();
+  return (word === 'and' || word === '&') && rest !== word && isSpace(rest.charCodeAt(0));
+}
+
+/** Everyone the page names, its authors among them (merged by name), with every mention. */
+export function namedPeople(text: string, lineStarts: readonly number[], authors: Person[], scan: Scan = scanWords(text, lineStarts as number[])): Person[] {
+  const all = candidatesOf(text, scan);
+  // names listed together are alike: "David Sedaris and Augusten Burroughs", "Kim Hana,
+  // Kim Hyesu, Kim Minjeong"
+  for (let round = 0; round < 2; round++) {
+    for (let i = 0; i + 1 < all.length; i++) {
+      const x = all[i];
+      const y = all[i + 1];
+      if (x.line !== y.line || x.accepted === y.accepted || x.weak || y.weak) continue;
+      if (!listSeparator(text, x.end, y.start)) continue;
+      x.accepted = y.accepted = true;
+    }
+  }
+  const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
+  const cands = all.filter((c) => c.accepted || (c.weak && strong.has(c.key)));
+
+  const groups = new Map<string, Group>();
+  // an author read from a bare byline line must read as a name ("Weight Loss" is a menu)
+  authors = authors.filter((a) => {
+    if (a.bio) return true;
+    const words = a.name.split(/\s+/);
+    const given = words.length > 1 && GIVEN_NAMES.has(words[0]);
+    return words.every((x) => {
+      const lw = x.toLowerCase();
+      return !ROLE_NOUNS.has(lw) && !ORG_WORDS.has(lw) && !TITLES.has(lw) && !PLACES.has(lw) && (x === words[0] && given ? true : !seenLower(scan, lw));
+    });
+  });
+  for (const a of authors) {
+    const key = nameKey(a.name);
+    groups.set(key, { key, name: a.name, core: coreOf(key), surfaces: new Set([a.name]), cue: Cue.By, first: -1, author: a });
+  }
+  for (const c of cands) {
+    if (!c.key) continue;
+    let g = groups.get(c.key);
+    if (!g) {
+      g = { key: c.key, name: c.name, core: coreOf(c.key), surfaces: new Set(), cue: c.cue, first: scan.words.start[c.first] };
+      groups.set(c.key, g);
+    }
+    g.surfaces.add(c.name);
+    if (c.cue > g.cue && !(g.author && c.cue === Cue.Credit)) g.cue = c.cue;
+    if (c.title && (!g.title || c.title.length > g.title.length)) g.title = c.title;
+  }
+  // one person, several forms: "Evan V. Symon" and "Evan Symon"; "Trump" and "Donald
+  // Trump"; "Carrie Ann" and "Carrie Ann Inaba"
+  const list = [...groups.values()].sort((x, y) => y.core.length - x.core.length || (y.author ? 1 : 0) - (x.author ? 1 : 0));
+  const byCore = new Map<string, Group>();
+  const merged = new Map<Group, Group>();
+  // the longer forms by each of their words, so that a form looks only at its kin
+  const byWord = new Map<string, Group[]>();
+  for (const g of list) {
+    for (const w of new Set(g.core)) {
+      const l = byWord.get(w);
+      if (l) l.push(g);
+      else byWord.set(w, [g]);
+    }
+  }
+  for (const g of list) {
+    if (!g.core.length) continue;
+    const ck = g.core.join(' ');
+    const same = byCore.get(ck);
+    if (same) {
+      merged.set(g, same);
+      continue;
+    }
+    const hosts = (byWord.get(g.core[0]) ?? []).filter((h) => h !== g && !merged.has(h) && contains(h.core, g.core));
+    if (hosts.length === 1) merged.set(g, hosts[0]);
+    else if (hosts.length > 1) merged.set(g, g); // ambiguous: "Wilson" with Ann and Nancy Wilson: nobody's
+    else byCore.set(ck, g);
+  }
+  const people: { g: Group; surfaces: Set<string>; person: Person }[] = [];
+  const byGroup = new Map<Group, (typeof people)[number]>();
+  for (const g of list) {
+    if (merged.has(g) || !g.core.length) continue;
+    const person: Person = g.author ?? { id: idOf(g.name), name: g.name, role: g.cue === Cue.Credit ? 'photographer' : 'person', stories: [], mentions: [] };
+    const entry = { g, surfaces: new Set(g.surfaces), person };
+    people.push(entry);
+    byGroup.set(g, entry);
+  }
+  for (const [g, host] of merged) {
+    const e = byGroup.get(host);
+    if (!e || host === g) continue;
+    for (const s of g.surfaces) e.surfaces.add(s);
+    if (g.title && (!e.g.title || g.title.length > e.g.title.length)) e.g.title = g.title;
+    if (g.cue === Cue.Credit && e.person.role === 'person' && e.g.cue === Cue.Credit) e.person.role = 'photographer';
+  }
+  // people in the order the page names them
+  people.sort((x, y) => (x.g.author ? -1 : x.g.first) - (y.g.author ? -1 : y.g.first));
+
+  // ------------------------------------------------------------ mentions, in one pass
+  // forms: every full form seen, the surname, and the first name or nickname where no
+  // one else on the page shares it
+  const shortOwners = new Map<string, number>();
+  const addOwner = (w: string) => shortOwners.set(w, (shortOwners.get(w) ?? 0) + 1);
+  const shortsOf = (e: (typeof people)[number]) => {
+    const words = e.person.name.split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !SUFFIXES.has(w.toLowerCase()));
+    if (words.length < 2) return [];
+    return [...new Set([words[words.length - 1], words[0]])];
+  };
+  for (const e of people) for (const w of shortsOf(e)) addOwner(w);
+  const needles = new Map<string, { owner: number; form: Mention['form'] }>();
+  people.forEach((e, i) => {
+    for (const s of e.surfaces) needles.set(s, { owner: i, form: 'name' });
+    needles.set(e.person.name, { owner: i, form: 'name' });
+    for (const w of shortsOf(e)) if (shortOwners.get(w) === 1 && !needles.has(w)) needles.set(w, { owner: i, form: 'short' });
+    if (e.person.handle) needles.set('@' + e.person.handle, { owner: i, form: 'handle' });
+  });
+  // nicknames: "Chen Guojiang, better known as "Mengzhu,""
+  const akaFound = (sp: Spans) => {
+    let added = false;
+    for (let k = 0; k < sp.n; k++) {
+      const info = sp.info[k];
+      if (info.form !== 'name') continue;
+      const end = sp.end[k];
+      // only a comma or a space, then one of the words AKA_AFTER opens with, needs it run
+      const q = text.charCodeAt(end);
+      const w = wordAfter(text, q === 34 || q === 0x201d || q === 0x2019 ? end + 1 : end, Math.min(text.length, end + 24));
+      if (!w || !AKA_WORDS.has(w)) continue;
+      const m = AKA_AFTER.exec(text.slice(end, end + 80));
+      if (!m || needles.has(m[1])) continue;
+      const p = people[info.owner].person;
+      (p.aka ??= []).push(m[1]);
+      needles.set(m[1], { owner: info.owner, form: 'aka' });
+      added = true;
+    }
+    return added;
+  };
+  let spans = mentionSpans(text, scan.words, needles);
+  if (akaFound(spans)) spans = mentionSpans(text, scan.words, needles);
   const lineOf = (o: number) => {
     let lo = 0;
-    let hi = blocks.length - 1;
+    let hi = lineStarts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (blocks[mid].lineSpan.start <= o) lo = mid;
+      if (lineStarts[mid] <= o) lo = mid;
       else hi = mid - 1;
     }
-    return blocks[lo]?.line ?? 0;
+    return lo;
   };
-  findAllIn(text, p.name, found.get(p.name), 'name', out, lineOf);
-  if (p.handle) findAllIn(text, '@' + p.handle, found.get('@' + p.handle), 'handle', out, lineOf);
-  if (p.bio) {
-    const b = blocks.find((x) => x.line === p.bio!.line);
-    const first = p.name.split(/\s+/)[0];
-    if (b) {
-      const inBio: Mention[] = [];
-      findAll(text, first, 'short', inBio, lineOf, b.span.start, b.span.end);
-      for (const m of inBio) if (!out.some((o) => o.span.start <= m.span.start && m.span.end <= o.span.end)) out.push(m);
-    }
+  const mentions: Mention[][] = people.map(() => []);
+  let reach = -1;
+  for (let k = 0; k < spans.n; k++) {
+    const s = { start: spans.start[k], end: spans.end[k], owner: spans.info[k].owner, form: spans.info[k].form };
+    if (s.start < reach) continue;
+    reach = s.end;
+    const line = lineOf(s.start);
+    const ls = lineStarts[line];
+    const le = line + 1 < lineStarts.length ? lineStarts[line + 1] : text.length;
+    const lo = Math.max(ls, s.start - 40);
+    // "Friedman's view, said …": past a possessive
+    const afterAt = isApostrophe(text.charCodeAt(s.end)) && text.charCodeAt(s.end + 1) === 115 ? s.end + 2 : s.end;
+    const b = wordBefore(text, s.start, lo, COMMA, SPEECH_OPENERS, false);
+    const a = wordAfter(text, afterAt, Math.min(le, s.end + 40));
+    const quoted = (!!b && SPEECH_VERBS.has(b)) || accordingTo(text, s.start, lo) || (!!a && SPEECH_VERBS.has(a));
+    const m: Mention = { line, span: { start: s.start, end: s.end }, form: s.form };
+    if (quoted) m.quoted = true;
+    mentions[s.owner].push(m);
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  const out: Person[] = [];
+  people.forEach((e, i) => {
+    const p = e.person;
+    p.mentions = mentions[i];
+    if (!p.mentions.length) return;
+    if (e.g.title) p.title = e.g.title;
+    for (const m of p.mentions) {
+      if (m.form !== 'name') continue;
+      const le = m.line + 1 < lineStarts.length ? lineStarts[m.line + 1] : text.length;
+      let restEnd = Math.min(le, m.span.end + 400);
+      while (restEnd > m.span.end && (text.charCodeAt(restEnd - 1) === 10 || text.charCodeAt(restEnd - 1) === 13)) restEnd--;
+      const rest = text.slice(m.span.end, restEnd);
+      const d = descriptionAfter(rest);
+      if (d) {
+        // "Matthew Nokleby, machine learning manager for …, told Protocol"
+        const v = /^,\s+(\p{Ll}+)/u.exec(rest.slice(rest.indexOf(d) + d.length));
+        if (v && SPEECH_VERBS.has(v[1])) m.quoted = true;
+        p.description = d;
+        p.introduced = { line: m.line, span: m.span };
+        break;
+      }
+    }
+    if (!p.introduced) {
+      const first = (p.nameLine !== undefined && p.mentions.find((m) => m.line === p.nameLine)) || p.mentions.find((m) => m.form === 'name') || p.mentions[0];
+      p.introduced = { line: first.line, span: first.span };
+    }
+    out.push(p);
+  });
+  return out;
+}
+
+/** For tuning: every candidate with its cue and verdict. */
+export function explainNames(text: string, lineStarts: readonly number[]): { name: string; cue: number; given: boolean; accepted: boolean; weak: boolean; line: number }[] {
+  const scan = scanWords(text, lineStarts as number[]);
+  const all = candidatesOf(text, scan);
+  return all.map((c) => ({ name: c.name, cue: c.cue, given: c.given, accepted: c.accepted, weak: c.weak, line: c.line + 1 }));
 }

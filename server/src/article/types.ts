@@ -148,22 +148,47 @@ export interface Mention {
   line: number;
   span: Span;
   /** 'name' = the full name, 'short' = a part of it (a surname, a first name),
-   * 'handle' = the @handle. */
-  form: 'name' | 'short' | 'handle';
+   * 'handle' = the @handle, 'aka' = a name the person is better known by. */
+  form: 'name' | 'short' | 'handle' | 'aka';
+  /** Words are attributed to the person here ("said Eli Friedman", "Friedman told …"). */
+  quoted?: boolean;
 }
+
+/** Why the page names a person: they wrote a story, took a photo, or are named in one. */
+export type PersonRole = 'author' | 'photographer' | 'person';
 
 export interface Person {
   id: string;
   name: string;
   handle?: string;
-  role: 'author';
+  role: PersonRole;
   /** A one-line summary of who they are, from the bio. */
   summary?: string;
   bio?: { line: number; text: string };
   nameLine?: number;
+  /** The title the page gives them before their name: "Magistrate Judge", "CEO". */
+  title?: string;
+  /** How the page introduces them: "a sociologist at Cornell University who studies …". */
+  description?: string;
+  /** Where the page introduces them: the mention with their description, else their
+   * first full name (the name line of an author). */
+  introduced?: { line: number; span: Span };
+  /** Other names the page gives them: "Mengzhu" for Chen Guojiang. */
+  aka?: string[];
   /** Indexes of the stories they wrote. */
   stories: number[];
   mentions: Mention[];
+}
+
+/** A short form the page defines: "Financial Technology Association (FTA)", or "the
+ * ACFTU" after "All-China Federation of Trade Unions". */
+export interface Acronym {
+  short: string;
+  long: string;
+  /** The long form where the page spells it out. */
+  definition: { line: number; span: Span };
+  /** Every use of the short form. */
+  mentions: { line: number; span: Span }[];
 }
 
 export interface Block {
@@ -206,6 +231,7 @@ export interface ArticleModel {
   blocks: Block[];
   stories: Story[];
   people: Person[];
+  acronyms: Acronym[];
   findings: Finding[];
   /** Milliseconds the analysis took. */
   elapsedMs: number;

@@ -1,0 +1,74 @@
+// People and short forms read off one scan of the words (words.ts): the layouts the
+// rules are for, and the cost staying linear in the text (the scan is shared, no work per
+// name grows with its line or the page).
+import * as assert from 'node:assert';
+import { readAcronyms } from '../../server/src/article/acronyms';
+import { lineTable } from '../../server/src/article/lines';
+import { namedPeople } from '../../server/src/article/people';
+import { scanWords } from '../../server/src/article/words';
+
+function people(text: string): string[] {
+  return namedPeople(text, lineTable(text).starts, []).map((p) => p.name);
+}
+
+/** CPU milliseconds of people and short forms on `text` (the best of three). */
+function cost(text: string): number {
+  const { starts } = lineTable(text);
+  let best = Infinity;
+  for (let k = 0; k < 3; k++) {
+    const t = process.cpuUsage();
+    const scan = scanWords(text, starts);
+    namedPeople(text, starts, [], scan);
+    readAcronyms(text, starts, scan);
+    const d = process.cpuUsage(t);
+    best = Math.min(best, (d.user + d.system) / 1000);
+  }
+  return best;
+}
+
+describe('model: people and short forms', () => {
+  it('reads a byline or credit laid out as a line: the name, then its outlet', () => {
+    const text = 'Budget Talks Stall Again\n\nTom Davies Associated Press\n\nMichael Conroy, AP\n\nThe council met on Tuesday.\n';
+    const names = people(text);
+    assert.ok(names.includes('Tom Davies'), names.join(' · '));
+    assert.ok(names.includes('Michael Conroy'), names.join(' · '));
+  });
+
+  it('keeps a title-case headline pair without other evidence out', () => {
+    const names = people('Space And Art Collide In Downtown Gallery\n\nThe show opens on Friday.\n');
+    assert.deepStrictEqual(names, []);
+  });
+
+  it('joins names listed together: one with evidence vouches for the others', () => {
+    const names = people('The award went to Zorba Quillfeather and Tom Hanks, officials said.\n');
+    assert.ok(names.includes('Tom Hanks'), names.join(' · '));
+    assert.ok(names.includes('Zorba Quillfeather'), names.join(' · '));
+  });
+
+  it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
+    const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
+    const { starts } = lineTable(text);
+    const alone = readAcronyms(text, starts);
+    const shared = readAcronyms(text, starts, scanWords(text, starts));
+    assert.deepStrictEqual(shared, alone);
+    const byShort = new Map(alone.map((a) => [a.short, a]));
+    assert.strictEqual(byShort.get('FTA')?.long, 'Financial Technology Association');
+    assert.strictEqual(byShort.get('ACFTU')?.long, 'All-China Federation of Trade Unions');
+    assert.strictEqual(byShort.get('ACFTU')?.mentions.length, 1);
+  });
+
+  it('costs time in proportion to the text, on one long line and on many lines', function () {
+    this.timeout(60_000);
+    const sentence = 'Gov. Eric Holcomb said Tom Davies, a reporter at the Associated Press (AP), met CEO Adam Selipsky and the FTA. ';
+    for (const [name, unit] of [
+      ['one line', sentence],
+      ['many lines', sentence + '\n'],
+      ['capitals', 'Zia Faruqui Morgan Stanley ACFTU '],
+    ] as const) {
+      const small = cost(unit.repeat(2_000));
+      const big = cost(unit.repeat(16_000));
+      // 8 times the text: well under 8 × 3 the time (a quadratic step would be ~64×)
+      assert.ok(big < Math.max(small, 5) * 24, `${name}: ${small.toFixed(1)} ms → ${big.toFixed(1)} ms for 8× the text`);
+    }
+  });
+});
