@@ -147,6 +147,23 @@ describe('lsp: annotations', () => {
     assert.ok(marked.split('{--').length > 10);
   });
 
+  it('code actions accept or reject all the changes in the file, across stories', async () => {
+    const [suggest] = await codeActionsFor(client, uri, wholeDocument(text), [], ['source.galley.suggestions']);
+    const marked = applyLspEdits(text, editsFor(suggest.edit, uri).edits);
+    const markedUri = uri.replace(/seed\.article$/, 'marked.article');
+    client.open(markedUri, marked, 1);
+    const markedLines = splitLines(marked);
+    const at = marked.lastIndexOf('{--');
+    const actions = await codeActionsFor(client, markedUri, { start: positionAt(markedLines, at + 3), end: positionAt(markedLines, at + 3) }, []);
+    const titles = actions.map((a) => a.title);
+    const acceptAll = actions.find((a) => /^Accept all \d+ changes in this file$/.test(a.title));
+    const rejectAll = actions.find((a) => /^Reject all \d+ changes in this file$/.test(a.title));
+    assert.ok(acceptAll && rejectAll, JSON.stringify(titles));
+    assert.strictEqual(applyLspEdits(marked, editsFor(acceptAll.edit, markedUri).edits), reviewAll(marked, true));
+    assert.strictEqual(applyLspEdits(marked, editsFor(rejectAll.edit, markedUri).edits), reviewAll(marked, false));
+    assert.ok(!applyLspEdits(marked, editsFor(rejectAll.edit, markedUri).edits).includes('{--'));
+  });
+
   it('Export Annotations gives the digest and the JSON', async () => {
     const r = await client.request('galley/exportAnnotations', { uri, link: 'seed.article' });
     const items = r.json.annotations as { kind: string; line: number; story?: string; note?: string; tags: string[]; passage: string }[];
