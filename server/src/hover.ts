@@ -3,7 +3,7 @@
 // and mention (their full name, title, how the page introduces them, where they are
 // quoted), and short forms ("ACFTU": the long form and where the page spells it out).
 
-import { Hover, MarkupKind } from 'vscode-languageserver';
+import { Hover, MarkupContent, MarkupKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Acronym, ArticleModel, Person } from './article';
 import { annotationHover } from './annotationHover';
@@ -80,7 +80,15 @@ export function acronymCard(doc: TextDocument, a: Acronym): string {
 
 export function hoverAt(doc: TextDocument, model: ArticleModel, offset: number, storiesBy?: StoriesBy): Hover | null {
   const t = targetAt(model, offset);
-  if (!t) return annotationHover(doc, model, offset);
-  if (t.kind === 'person') return { contents: { kind: MarkupKind.Markdown, value: personCard(doc, model, t.person, storiesBy) }, range: toRange(doc, t.mention.span) };
-  return { contents: { kind: MarkupKind.Markdown, value: acronymCard(doc, t.acronym) }, range: toRange(doc, t.at) };
+  const note = annotationHover(doc, model, offset);
+  if (!t) return note;
+  const card: Hover =
+    t.kind === 'person'
+      ? { contents: { kind: MarkupKind.Markdown, value: personCard(doc, model, t.person, storiesBy) }, range: toRange(doc, t.mention.span) }
+      : { contents: { kind: MarkupKind.Markdown, value: acronymCard(doc, t.acronym) }, range: toRange(doc, t.at) };
+  // a name inside a highlighted passage: the reader's note first, then the card
+  if (note && MarkupContent.is(note.contents)) {
+    return { contents: { kind: MarkupKind.Markdown, value: `${note.contents.value}\n\n---\n\n${(card.contents as MarkupContent).value}` }, range: card.range };
+  }
+  return card;
 }

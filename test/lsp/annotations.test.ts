@@ -76,6 +76,20 @@ describe('lsp: annotations', () => {
     assert.match(value, /`#claim`/);
   });
 
+  it('hovering a name inside a highlight shows the note, then the person\'s card', async () => {
+    const at = seed.indexOf('Eli Friedman');
+    assert.ok(at > 0);
+    const marked = applyEdits(seed, [
+      { start: at, end: at, newText: '{==' },
+      { start: at + 'Eli Friedman'.length, end: at + 'Eli Friedman'.length, newText: '==}{>>#source call him<<}' },
+    ]);
+    const nameUri = uri.replace(/seed\.article$/, 'named.article');
+    client.open(nameUri, marked, 1);
+    const hover = await client.request<Hover>('textDocument/hover', { textDocument: { uri: nameUri }, position: positionAt(splitLines(marked), marked.indexOf('Friedman==}') + 2) });
+    const value = (hover.contents as { value: string }).value;
+    assert.ok(value.indexOf('call him') >= 0 && value.indexOf('**Eli Friedman**') > value.indexOf('call him'), value);
+  });
+
   it('the Outline is the seed\'s, with each note under its story', async () => {
     const symbols: DocumentSymbol[] = await client.request('textDocument/documentSymbol', { textDocument: { uri } });
     assert.deepStrictEqual(symbols.map((s) => s.name), plain.stories.map((s) => s.title));
