@@ -152,10 +152,17 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   const words = new WordTable();
   const table = new ShingleTable();
   // postings of a shingle: the blocks it occurs in (at most MAX_POSTINGS, in page
-  // order); the first in a typed array, the rest (rare but for repeated text) in a map,
-  // so that a shingle seen once costs no array
+  // order); the first in a typed array, the rest (rare but for repeated text) in a
+  // linked list of typed-array cells (moreHead/moreTail: the shingle's first and last
+  // cell, moreCount: its length; cellBlock/cellNext: a cell's block and next cell), so
+  // that a shingle seen once costs no array and none costs a map entry
   let firstIn = new Int32Array(1 << 12).fill(-1);
-  const moreIn = new Map<number, number[]>();
+  let moreHead = new Int32Array(1 << 12).fill(-1);
+  let moreTail = new Int32Array(1 << 12).fill(-1);
+  let moreCount = new Int32Array(1 << 12);
+  let cellBlock = new Int32Array(1 << 12);
+  let cellNext = new Int32Array(1 << 12);
+  let cells = 0;
   // the last block a shingle was seen in, to count each block's distinct shingles
   let seenIn = new Int32Array(1 << 12).fill(-1);
   // shared-shingle counts per earlier block, and those blocks in the order their shared
@@ -173,6 +180,11 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
       const size = Math.max(table.size, seenIn.length * 2);
       seenIn = grown(seenIn, size);
       firstIn = grown(firstIn, size);
+      moreHead = grown(moreHead, size);
+      moreTail = grown(moreTail, size);
+      const count = new Int32Array(size);
+      count.set(moreCount);
+      moreCount = count;
     }
     if (eligible(b)) {
       let distinct = 0;
@@ -183,8 +195,10 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
         const k = firstIn[s];
         if (k < 0) continue;
         if (shared[k]++ === 0) sharers.push(k);
-        const more = moreIn.get(s);
-        if (more) for (const m of more) if (shared[m]++ === 0) sharers.push(m);
+        for (let c = moreHead[s]; c >= 0; c = cellNext[c]) {
+          const m = cellBlock[c];
+          if (shared[m]++ === 0) sharers.push(m);
+        }
       }
       for (const k of sharers) {
         if (shared[k] / distinct >= CONTAINMENT && blocks[k].f.words >= b.f.words * 0.9) {
@@ -199,13 +213,29 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
       const k = firstIn[s];
       if (k < 0) firstIn[s] = b.index;
       else if (k !== b.index) {
-        const more = moreIn.get(s);
-        if (!more) moreIn.set(s, [b.index]);
-        else if (more.length + 1 < MAX_POSTINGS && more[more.length - 1] !== b.index) more.push(b.index);
+        const tail = moreTail[s];
+        if (tail < 0 || (moreCount[s] + 1 < MAX_POSTINGS && cellBlock[tail] !== b.index)) {
+          if (cells === cellBlock.length) {
+            cellBlock = resized(cellBlock, cells * 2);
+            cellNext = resized(cellNext, cells * 2);
+          }
+          cellBlock[cells] = b.index;
+          cellNext[cells] = -1;
+          if (tail < 0) moreHead[s] = cells;
+          else cellNext[tail] = cells;
+          moreTail[s] = cells++;
+          moreCount[s]++;
+        }
       }
     }
   }
   return dupOf;
+}
+
+function resized(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const g = new Int32Array(size);
+  g.set(a);
+  return g;
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
