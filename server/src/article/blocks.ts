@@ -182,7 +182,14 @@ export function readBlocks(text: string): Page {
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
   // first the lines and their features; the page's language decides how prose is read
-  const raw: { line: number; s: number; e: number; t: string; f: Features; blanks: number }[] = [];
+  // (kept in columns, not an object per line: every such object outlived a young
+  // collection and was copied)
+  const lineOf: number[] = [];
+  const startOf: number[] = [];
+  const endOf: number[] = [];
+  const blanksOf: number[] = [];
+  const texts: string[] = [];
+  const fs: Features[] = [];
   let blanks = 0;
   for (let line = 0; line < lineCount; line++) {
     const ls = table.starts[line];
@@ -196,16 +203,26 @@ export function readBlocks(text: string): Page {
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
-    raw.push({ line, s, e, t, f: features(t, s - ls), blanks });
+    lineOf.push(line);
+    startOf.push(s);
+    endOf.push(e);
+    blanksOf.push(blanks);
+    texts.push(t);
+    fs.push(features(t, s - ls));
     blanks = 0;
   }
-  const english = readsEnglish(raw.map((r) => r.f));
-  const blocks: BlockInfo[] = raw.map(({ line, s, e, t, f, blanks: before }, index) => {
+  const english = readsEnglish(fs);
+  const blocks: BlockInfo[] = new Array(texts.length);
+  for (let index = 0; index < texts.length; index++) {
+    const line = lineOf[index];
+    const s = startOf[index];
+    const t = texts[index];
+    const f = fs[index];
     const level = proseLevel(f, english);
     const tag = tagOf(t, f, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(t);
     blockOfLine[line] = index;
-    return new LineBlock(index, line, { start: table.starts[line], end: table.ends[line] }, { start: s, end: e }, t, f, level, tag, ca >= 0 ? s + ca : -1, before);
-  });
+    blocks[index] = new LineBlock(index, line, { start: table.starts[line], end: table.ends[line] }, { start: s, end: endOf[index] }, t, f, level, tag, ca >= 0 ? s + ca : -1, blanksOf[index]);
+  }
   return { text, table, blocks, blockOfLine, english };
 }
