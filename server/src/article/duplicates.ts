@@ -8,7 +8,7 @@
 // string per word; a shingle is a 4-tuple of word numbers in an open-addressing table.
 
 import { BlockInfo } from './blocks';
-import { isWordChar, startsWord } from './features';
+import { ASCII_CLASS, classOf, START, WORD } from './features';
 
 // short repeated lines (a video's title shown twice) are left alone; captions repeating
 // a dek and pull quotes are longer
@@ -21,18 +21,10 @@ class WordTable {
   #slots = new Int32Array(1 << 12).fill(-1);
   readonly #words: string[] = [];
 
-  /** The number of text[start, end) lower-cased (as `toLowerCase` does). */
-  id(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 128) {
-        ascii = false;
-        break;
-      }
-      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
-    }
+  /** The number of text[start, end) lower-cased (as `toLowerCase` does). `h` is the
+   * hash of its characters ASCII-lower-cased (as wordIds computes it while reading the
+   * word) when `ascii`, and is recomputed otherwise. */
+  id(text: string, start: number, end: number, h: number, ascii: boolean): number {
     // beyond ASCII, lower-casing may change the length or depend on the neighbours
     // (final sigma): hash the lower-cased string itself
     const lower = ascii ? undefined : text.slice(start, end).toLowerCase();
@@ -136,13 +128,27 @@ function wordIds(text: string, words: WordTable, out: number[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!startsWord(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (!((c < 128 ? ASCII_CLASS[c] : classOf(c)) & START)) {
       i++;
       continue;
     }
+    // the word's end, and the hash of its ASCII-lower-cased characters on the way
     const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    out.push(words.id(text, start, i));
+    let h = 0x811c9dc5;
+    let ascii = true;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < 128) {
+        if (!(ASCII_CLASS[d] & WORD)) break;
+        if (ascii) h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+      } else {
+        if (!(classOf(d) & WORD)) break;
+        ascii = false;
+      }
+      i++;
+    }
+    out.push(words.id(text, start, i, h, ascii));
   }
 }
 

@@ -106,15 +106,15 @@ function isCloser(c: number): boolean {
 // Character classes, as bits: WORD (isWordChar), START (startsWord), LETTER
 // (isLetterCode), UPPER (isUpper), LOWER (isLower); looked up in a table for ASCII,
 // the functions above otherwise.
-const WORD = 1;
-const START = 2;
+export const WORD = 1;
+export const START = 2;
 const LETTER = 4;
 const UPPER = 8;
 const LOWER = 16;
-function classOf(c: number): number {
+export function classOf(c: number): number {
   return (isWordChar(c) ? WORD : 0) | (startsWord(c) ? START : 0) | (isLetterCode(c) ? LETTER : 0) | (isUpper(c) ? UPPER : 0) | (isLower(c) ? LOWER : 0);
 }
-const ASCII_CLASS = new Uint8Array(128);
+export const ASCII_CLASS = new Uint8Array(128);
 for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOf(c);
 
 /** Features with the ratios read from their counts (a double field costs a number
