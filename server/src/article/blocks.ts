@@ -93,6 +93,55 @@ function asciiKey(t: string): string | undefined {
   return String.fromCharCode.apply(null, keyBuffer.subarray(0, n) as unknown as number[]);
 }
 
+/** The first and the last 8 characters of a block's key (BlockInfo.key), read from
+ * the ends of its text without making the key, when those ends are ASCII: then the
+ * key's ends are what asciiKey makes of them (the key of a text begins with the key of
+ * its beginning, lower-casing and the separator runs being read character by character,
+ * and ends likewise). Returns 1 with them in keyEnds.head and keyEnds.tail; 0 when the
+ * key is shorter than 8 characters (or '', for a text over 400 characters); -1 when
+ * the ends cannot tell (a character beyond ASCII met first). */
+export const keyEnds = { head: '', tail: '' };
+export function readKeyEnds(text: string): -1 | 0 | 1 {
+  if (text.length > 400) return 0;
+  const c0 = text.charCodeAt(0);
+  // the bullets of BULLET_PREFIX beyond ASCII or * and -
+  const t = c0 >= 128 || c0 === 42 || c0 === 45 ? text.replace(BULLET_PREFIX, '') : text;
+  const head = endOfKey(t, 0, t.length, 1);
+  if (head < 1) return head;
+  keyEnds.head = String.fromCharCode.apply(null, keyBuffer.subarray(0, 8) as unknown as number[]);
+  const tail = endOfKey(t, t.length - 1, -1, -1);
+  if (tail < 1) return -1;
+  keyEnds.tail = String.fromCharCode.apply(null, keyBuffer.subarray(0, 8).reverse() as unknown as number[]);
+  return 1;
+}
+
+/** asciiKey's first 8 characters (step 1, from `from` up to `to`) or its last 8 in
+ * reverse (step -1) into keyBuffer[0, 8): 1 when made, 0 when the text ends first, -1
+ * at a character beyond ASCII that is not a dropped quote. */
+function endOfKey(t: string, from: number, to: number, step: 1 | -1): -1 | 0 | 1 {
+  let n = 0;
+  let gap = false;
+  for (let i = from; i !== to; i += step) {
+    let c = t.charCodeAt(i);
+    if (c === 0x22 || c === 0x27 || c === 0x60) continue;
+    if (c >= 128) {
+      if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
+      return -1;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) {
+        keyBuffer[n++] = 32;
+        if (n === 8) return 1;
+      }
+      keyBuffer[n++] = c;
+      if (n === 8) return 1;
+      gap = false;
+    } else gap = true;
+  }
+  return 0;
+}
+
 function slowKey(t: string): string {
   return t
     .toLowerCase()

@@ -8,7 +8,7 @@
 // cruft on positive evidence (a credit, a button label, a box of links); outside
 // every story everything is chrome.
 
-import { BlockInfo, Page } from './blocks';
+import { BlockInfo, keyEnds, Page, readKeyEnds } from './blocks';
 import { hasDate } from './patterns';
 import { isPromotional } from './promo';
 import { Role } from './types';
@@ -835,7 +835,12 @@ function protectTitleEchoes(blocks: BlockInfo[], drafts: StoryDraft[], role: Rol
   }
   if (!byHead.size) return;
   for (const b of blocks) {
-    if (storyOf[b.index] >= 0 || !b.key || b.key.length < 8) continue;
+    if (storyOf[b.index] >= 0) continue;
+    // most lines share neither end with a headline's key: those are let go by the ends
+    // of their key, without making it
+    const ends = readKeyEnds(b.text);
+    if (ends === 0 || (ends === 1 && !byHead.has(keyEnds.head) && !byTail.has(keyEnds.tail))) continue;
+    if (!b.key || b.key.length < 8) continue;
     const key = b.key;
     // b.key === k or k.startsWith(b.key): k begins with the key's first 8 characters;
     // b.key.endsWith(k): k ends with the key's last 8
