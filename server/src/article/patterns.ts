@@ -93,6 +93,12 @@ export function isUiLabel(text: string): boolean {
  * companions such as "Show less". Marks where a teaser was cut off. */
 export function isTruncationMarker(text: string): boolean {
   if (text.length > 60) return false;
+  // the pattern starts with k, c, r, f or m, and unglue() never adds white space before
+  // the first letter: a line that starts otherwise cannot match
+  let i = 0;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  const first = i < text.length ? text.charCodeAt(i) | 32 : 0;
+  if (first !== 107 /* k */ && first !== 99 /* c */ && first !== 114 /* r */ && first !== 102 /* f */ && first !== 109 /* m */) return false;
   return /^(keep reading|continue reading|read more|read the full (story|article)|read full (story|article)|full story|read on|more…?)\b/i.test(unglue(text).trim())
     && isUiLabel(text);
 }
