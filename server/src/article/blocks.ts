@@ -93,14 +93,15 @@ function asciiKey(t: string): string | undefined {
   return String.fromCharCode.apply(null, keyBuffer.subarray(0, n) as unknown as number[]);
 }
 
-/** The first and the last 8 characters of a block's key (BlockInfo.key), read from
- * the ends of its text without making the key, when those ends are ASCII: then the
- * key's ends are what asciiKey makes of them (the key of a text begins with the key of
- * its beginning, lower-casing and the separator runs being read character by character,
- * and ends likewise). Returns 1 with them in keyEnds.head and keyEnds.tail; 0 when the
- * key is shorter than 8 characters (or '', for a text over 400 characters); -1 when
- * the ends cannot tell (a character beyond ASCII met first). */
-export const keyEnds = { head: '', tail: '' };
+/** Hashes of the first and the last 8 characters of a block's key (BlockInfo.key),
+ * read from the ends of its text without making the key, when those ends are ASCII:
+ * then the key's ends are what asciiKey makes of them (the key of a text begins with
+ * the key of its beginning, lower-casing and the separator runs being read character
+ * by character, and ends likewise). Returns 1 with keyEnds.head and keyEnds.tail set
+ * to keyEndHash of those characters; 0 when the key is shorter than 8 characters (or
+ * '', for a text over 400 characters); -1 when the ends cannot tell (a character
+ * beyond ASCII met first). */
+export const keyEnds = { head: 0, tail: 0 };
 export function readKeyEnds(text: string): -1 | 0 | 1 {
   if (text.length > 400) return 0;
   const c0 = text.charCodeAt(0);
@@ -108,11 +109,22 @@ export function readKeyEnds(text: string): -1 | 0 | 1 {
   const t = c0 >= 128 || c0 === 42 || c0 === 45 ? text.replace(BULLET_PREFIX, '') : text;
   const head = endOfKey(t, 0, t.length, 1);
   if (head < 1) return head;
-  keyEnds.head = String.fromCharCode.apply(null, keyBuffer.subarray(0, 8) as unknown as number[]);
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 8; k++) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
+  keyEnds.head = h;
   const tail = endOfKey(t, t.length - 1, -1, -1);
   if (tail < 1) return -1;
-  keyEnds.tail = String.fromCharCode.apply(null, keyBuffer.subarray(0, 8).reverse() as unknown as number[]);
+  h = 0x811c9dc5;
+  for (let k = 7; k >= 0; k--) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
+  keyEnds.tail = h;
   return 1;
+}
+
+/** The hash readKeyEnds gives the 8 characters of `key` from `from`. */
+export function keyEndHash(key: string, from: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < from + 8; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+  return h;
 }
 
 /** asciiKey's first 8 characters (step 1, from `from` up to `to`) or its last 8 in
