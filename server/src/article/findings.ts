@@ -94,7 +94,12 @@ function headFingerprint(head: string): string | undefined {
  * the head tells. */
 function blocksFingerprint(kind: FindingKind, blocks: readonly { text: string }[], from: number, to: number): string {
   let head = '';
-  for (let k = from; k <= to && head.length <= FINGERPRINT_HEAD; k++) head += (k > from ? '\n' : '') + blocks[k].text;
+  let k = from;
+  for (; k <= to && head.length <= FINGERPRINT_HEAD; k++) head += (k > from ? '\n' : '') + blocks[k].text;
+  // ASCII: normalised in one pass, when the head (or the whole, when it is all) makes
+  // the fingerprint's 200 characters
+  const ascii = asciiFingerprint(head);
+  if (ascii !== undefined && (ascii.length === 200 || k > to)) return kind + ':' + ascii;
   if (head.length > FINGERPRINT_HEAD) {
     const fp = headFingerprint(head.slice(0, FINGERPRINT_HEAD));
     if (fp !== undefined) return kind + ':' + fp;
