@@ -93,6 +93,67 @@ function asciiKey(t: string): string | undefined {
   return String.fromCharCode.apply(null, keyBuffer.subarray(0, n) as unknown as number[]);
 }
 
+/** Hashes of the first and the last 8 characters of a block's key (BlockInfo.key),
+ * read from the ends of its text without making the key, when those ends are ASCII:
+ * then the key's ends are what asciiKey makes of them (the key of a text begins with
+ * the key of its beginning, lower-casing and the separator runs being read character
+ * by character, and ends likewise). Returns 1 with keyEnds.head and keyEnds.tail set
+ * to keyEndHash of those characters; 0 when the key is shorter than 8 characters (or
+ * '', for a text over 400 characters); -1 when the ends cannot tell (a character
+ * beyond ASCII met first). */
+export const keyEnds = { head: 0, tail: 0 };
+export function readKeyEnds(text: string): -1 | 0 | 1 {
+  if (text.length > 400) return 0;
+  const c0 = text.charCodeAt(0);
+  // the bullets of BULLET_PREFIX beyond ASCII or * and -
+  const t = c0 >= 128 || c0 === 42 || c0 === 45 ? text.replace(BULLET_PREFIX, '') : text;
+  const head = endOfKey(t, 0, t.length, 1);
+  if (head < 1) return head;
+  let h = 0x811c9dc5;
+  for (let k = 0; k < 8; k++) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
+  keyEnds.head = h;
+  const tail = endOfKey(t, t.length - 1, -1, -1);
+  if (tail < 1) return -1;
+  h = 0x811c9dc5;
+  for (let k = 7; k >= 0; k--) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
+  keyEnds.tail = h;
+  return 1;
+}
+
+/** The hash readKeyEnds gives the 8 characters of `key` from `from`. */
+export function keyEndHash(key: string, from: number): number {
+  let h = 0x811c9dc5;
+  for (let k = from; k < from + 8; k++) h = Math.imul(h ^ key.charCodeAt(k), 0x01000193);
+  return h;
+}
+
+/** asciiKey's first 8 characters (step 1, from `from` up to `to`) or its last 8 in
+ * reverse (step -1) into keyBuffer[0, 8): 1 when made, 0 when the text ends first, -1
+ * at a character beyond ASCII that is not a dropped quote. */
+function endOfKey(t: string, from: number, to: number, step: 1 | -1): -1 | 0 | 1 {
+  let n = 0;
+  let gap = false;
+  for (let i = from; i !== to; i += step) {
+    let c = t.charCodeAt(i);
+    if (c === 0x22 || c === 0x27 || c === 0x60) continue;
+    if (c >= 128) {
+      if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
+      return -1;
+    }
+    if (c >= 65 && c <= 90) c += 32;
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (gap && n > 0) {
+        keyBuffer[n++] = 32;
+        if (n === 8) return 1;
+      }
+      keyBuffer[n++] = c;
+      if (n === 8) return 1;
+      gap = false;
+    } else gap = true;
+  }
+  return 0;
+}
+
 function slowKey(t: string): string {
   return t
     .toLowerCase()
@@ -182,7 +243,14 @@ export function readBlocks(text: string): Page {
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
   // first the lines and their features; the page's language decides how prose is read
-  const raw: { line: number; s: number; e: number; t: string; f: Features; blanks: number }[] = [];
+  // (kept in columns, not an object per line: every such object outlived a young
+  // collection and was copied)
+  const lineOf: number[] = [];
+  const startOf: number[] = [];
+  const endOf: number[] = [];
+  const blanksOf: number[] = [];
+  const texts: string[] = [];
+  const fs: Features[] = [];
   let blanks = 0;
   for (let line = 0; line < lineCount; line++) {
     const ls = table.starts[line];
@@ -196,16 +264,26 @@ export function readBlocks(text: string): Page {
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
-    raw.push({ line, s, e, t, f: features(t, s - ls), blanks });
+    lineOf.push(line);
+    startOf.push(s);
+    endOf.push(e);
+    blanksOf.push(blanks);
+    texts.push(t);
+    fs.push(features(t, s - ls));
     blanks = 0;
   }
-  const english = readsEnglish(raw.map((r) => r.f));
-  const blocks: BlockInfo[] = raw.map(({ line, s, e, t, f, blanks: before }, index) => {
+  const english = readsEnglish(fs);
+  const blocks: BlockInfo[] = new Array(texts.length);
+  for (let index = 0; index < texts.length; index++) {
+    const line = lineOf[index];
+    const s = startOf[index];
+    const t = texts[index];
+    const f = fs[index];
     const level = proseLevel(f, english);
     const tag = tagOf(t, f, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(t);
     blockOfLine[line] = index;
-    return new LineBlock(index, line, { start: table.starts[line], end: table.ends[line] }, { start: s, end: e }, t, f, level, tag, ca >= 0 ? s + ca : -1, before);
-  });
+    blocks[index] = new LineBlock(index, line, { start: table.starts[line], end: table.ends[line] }, { start: s, end: endOf[index] }, t, f, level, tag, ca >= 0 ? s + ca : -1, blanksOf[index]);
+  }
   return { text, table, blocks, blockOfLine, english };
 }

@@ -8,7 +8,7 @@
 // string per word; a shingle is a 4-tuple of word numbers in an open-addressing table.
 
 import { BlockInfo } from './blocks';
-import { isWordChar, startsWord } from './features';
+import { ASCII_CLASS, classOf, START, WORD } from './features';
 
 // short repeated lines (a video's title shown twice) are left alone; captions repeating
 // a dek and pull quotes are longer
@@ -21,18 +21,10 @@ class WordTable {
   #slots = new Int32Array(1 << 12).fill(-1);
   readonly #words: string[] = [];
 
-  /** The number of text[start, end) lower-cased (as `toLowerCase` does). */
-  id(text: string, start: number, end: number): number {
-    let h = 0x811c9dc5;
-    let ascii = true;
-    for (let i = start; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c >= 128) {
-        ascii = false;
-        break;
-      }
-      h = Math.imul(h ^ (c >= 65 && c <= 90 ? c + 32 : c), 0x01000193);
-    }
+  /** The number of text[start, end) lower-cased (as `toLowerCase` does). `h` is the
+   * hash of its characters ASCII-lower-cased (as wordIds computes it while reading the
+   * word) when `ascii`, and is recomputed otherwise. */
+  id(text: string, start: number, end: number, h: number, ascii: boolean): number {
     // beyond ASCII, lower-casing may change the length or depend on the neighbours
     // (final sigma): hash the lower-cased string itself
     const lower = ascii ? undefined : text.slice(start, end).toLowerCase();
@@ -136,13 +128,27 @@ function wordIds(text: string, words: WordTable, out: number[]): void {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    if (!startsWord(text.charCodeAt(i))) {
+    const c = text.charCodeAt(i);
+    if (!((c < 128 ? ASCII_CLASS[c] : classOf(c)) & START)) {
       i++;
       continue;
     }
+    // the word's end, and the hash of its ASCII-lower-cased characters on the way
     const start = i;
-    while (i < n && isWordChar(text.charCodeAt(i))) i++;
-    out.push(words.id(text, start, i));
+    let h = 0x811c9dc5;
+    let ascii = true;
+    while (i < n) {
+      const d = text.charCodeAt(i);
+      if (d < 128) {
+        if (!(ASCII_CLASS[d] & WORD)) break;
+        if (ascii) h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+      } else {
+        if (!(classOf(d) & WORD)) break;
+        ascii = false;
+      }
+      i++;
+    }
+    out.push(words.id(text, start, i, h, ascii));
   }
 }
 
@@ -152,10 +158,17 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   const words = new WordTable();
   const table = new ShingleTable();
   // postings of a shingle: the blocks it occurs in (at most MAX_POSTINGS, in page
-  // order); the first in a typed array, the rest (rare but for repeated text) in a map,
-  // so that a shingle seen once costs no array
+  // order); the first in a typed array, the rest (rare but for repeated text) in a
+  // linked list of typed-array cells (moreHead/moreTail: the shingle's first and last
+  // cell, moreCount: its length; cellBlock/cellNext: a cell's block and next cell), so
+  // that a shingle seen once costs no array and none costs a map entry
   let firstIn = new Int32Array(1 << 12).fill(-1);
-  const moreIn = new Map<number, number[]>();
+  let moreHead = new Int32Array(1 << 12).fill(-1);
+  let moreTail = new Int32Array(1 << 12).fill(-1);
+  let moreCount = new Int32Array(1 << 12);
+  let cellBlock = new Int32Array(1 << 12);
+  let cellNext = new Int32Array(1 << 12);
+  let cells = 0;
   // the last block a shingle was seen in, to count each block's distinct shingles
   let seenIn = new Int32Array(1 << 12).fill(-1);
   // shared-shingle counts per earlier block, and those blocks in the order their shared
@@ -173,6 +186,11 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
       const size = Math.max(table.size, seenIn.length * 2);
       seenIn = grown(seenIn, size);
       firstIn = grown(firstIn, size);
+      moreHead = grown(moreHead, size);
+      moreTail = grown(moreTail, size);
+      const count = new Int32Array(size);
+      count.set(moreCount);
+      moreCount = count;
     }
     if (eligible(b)) {
       let distinct = 0;
@@ -183,8 +201,10 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
         const k = firstIn[s];
         if (k < 0) continue;
         if (shared[k]++ === 0) sharers.push(k);
-        const more = moreIn.get(s);
-        if (more) for (const m of more) if (shared[m]++ === 0) sharers.push(m);
+        for (let c = moreHead[s]; c >= 0; c = cellNext[c]) {
+          const m = cellBlock[c];
+          if (shared[m]++ === 0) sharers.push(m);
+        }
       }
       for (const k of sharers) {
         if (shared[k] / distinct >= CONTAINMENT && blocks[k].f.words >= b.f.words * 0.9) {
@@ -199,13 +219,29 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
       const k = firstIn[s];
       if (k < 0) firstIn[s] = b.index;
       else if (k !== b.index) {
-        const more = moreIn.get(s);
-        if (!more) moreIn.set(s, [b.index]);
-        else if (more.length + 1 < MAX_POSTINGS && more[more.length - 1] !== b.index) more.push(b.index);
+        const tail = moreTail[s];
+        if (tail < 0 || (moreCount[s] + 1 < MAX_POSTINGS && cellBlock[tail] !== b.index)) {
+          if (cells === cellBlock.length) {
+            cellBlock = resized(cellBlock, cells * 2);
+            cellNext = resized(cellNext, cells * 2);
+          }
+          cellBlock[cells] = b.index;
+          cellNext[cells] = -1;
+          if (tail < 0) moreHead[s] = cells;
+          else cellNext[tail] = cells;
+          moreTail[s] = cells++;
+          moreCount[s]++;
+        }
       }
     }
   }
   return dupOf;
+}
+
+function resized(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const g = new Int32Array(size);
+  g.set(a);
+  return g;
 }
 
 function grown(a: Int32Array, size: number): Int32Array<ArrayBuffer> {

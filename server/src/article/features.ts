@@ -58,12 +58,14 @@ export function startsWord(c: number): boolean {
 // than the longest stop word, and without building its lower-cased string (a table of
 // the stop words by length and first letter, compared in place).
 const STOP_MAX = Math.max(...[...ENGLISH_STOPWORDS].map((w) => w.length));
-const STOP_BY_HEAD = new Map<number, string[]>();
+// (an array indexed by length × 128 + first letter: a map's lookup cost more than the
+// rest of reading a word)
+const STOP_BY_HEAD: (string[] | undefined)[] = new Array((STOP_MAX + 1) * 128).fill(undefined);
 for (const w of ENGLISH_STOPWORDS) {
   const k = w.length * 128 + w.charCodeAt(0);
-  const list = STOP_BY_HEAD.get(k);
+  const list = STOP_BY_HEAD[k];
   if (list) list.push(w);
-  else STOP_BY_HEAD.set(k, [w]);
+  else STOP_BY_HEAD[k] = [w];
 }
 
 /** ASCII lower case of one code unit. */
@@ -77,7 +79,7 @@ function isStopWord(text: string, start: number, end: number): boolean {
   const n = end - start;
   const head = text.charCodeAt(start);
   if (n > STOP_MAX || head >= 128) return false;
-  const list = STOP_BY_HEAD.get(n * 128 + lowerAscii(head));
+  const list = STOP_BY_HEAD[n * 128 + lowerAscii(head)];
   if (!list) return false;
   next: for (const w of list) {
     for (let k = 1; k < n; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
@@ -101,6 +103,52 @@ function isCloser(c: number): boolean {
   return c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 0xbb || c === 41 || c === 93;
 }
 
+// Character classes, as bits: WORD (isWordChar), START (startsWord), LETTER
+// (isLetterCode), UPPER (isUpper), LOWER (isLower); looked up in a table for ASCII,
+// the functions above otherwise.
+export const WORD = 1;
+export const START = 2;
+const LETTER = 4;
+const UPPER = 8;
+const LOWER = 16;
+export function classOf(c: number): number {
+  return (isWordChar(c) ? WORD : 0) | (startsWord(c) ? START : 0) | (isLetterCode(c) ? LETTER : 0) | (isUpper(c) ? UPPER : 0) | (isLower(c) ? LOWER : 0);
+}
+export const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOf(c);
+
+/** Features with the ratios read from their counts (a double field costs a number
+ * object per line; these are computed as the literal computed them). */
+class LineFeatures implements Features {
+  constructor(
+    readonly chars: number,
+    readonly words: number,
+    readonly stops: number,
+    readonly alphaWords: number,
+    readonly capWords: number,
+    readonly letters: number,
+    readonly endsSentence: boolean,
+    readonly sentences: number,
+    readonly bullet: boolean,
+    readonly indent: number,
+    readonly glued: number,
+    readonly pipes: number,
+    readonly innerPunct: number,
+  ) {}
+
+  get stopRatio(): number {
+    return this.words ? this.stops / this.words : 0;
+  }
+
+  get capRatio(): number {
+    return this.alphaWords ? this.capWords / this.alphaWords : 0;
+  }
+
+  get letterRatio(): number {
+    return this.chars ? this.letters / this.chars : 0;
+  }
+}
+
 export function features(text: string, indent = 0): Features {
   const n = text.length;
   let words = 0;
@@ -115,18 +163,20 @@ export function features(text: string, indent = 0): Features {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (startsWord(c)) {
+    const k = c < 128 ? ASCII_CLASS[c] : classOf(c);
+    if (k & START) {
       const start = i;
       let prevLower = false;
       let hasLetter = false;
       while (i < n) {
         const d = text.charCodeAt(i);
-        if (!isWordChar(d)) break;
-        if (isLetterCode(d)) {
+        const kd = d < 128 ? ASCII_CLASS[d] : classOf(d);
+        if (!(kd & WORD)) break;
+        if (kd & LETTER) {
           letters++;
           hasLetter = true;
-          if (prevLower && isUpper(d) && i - start >= 2) glued++;
-          prevLower = isLower(d);
+          if (prevLower && kd & UPPER && i - start >= 2) glued++;
+          prevLower = (kd & LOWER) !== 0;
         } else prevLower = false;
         i++;
       }
@@ -134,7 +184,7 @@ export function features(text: string, indent = 0): Features {
       if (isStopWord(text, start, i)) stop++;
       if (hasLetter) {
         alphaWords++;
-        if (isUpper(c)) capWords++;
+        if (k & UPPER) capWords++;
       }
       continue;
     }
@@ -144,20 +194,21 @@ export function features(text: string, indent = 0): Features {
     i++;
   }
   const first = text[0] ?? '';
-  return {
-    chars: n,
+  return new LineFeatures(
+    n,
     words,
-    stopRatio: words ? stop / words : 0,
-    capRatio: alphaWords ? capWords / alphaWords : 0,
-    endsSentence: endsSentence(text),
+    stop,
+    alphaWords,
+    capWords,
+    letters,
+    endsSentence(text),
     sentences,
-    bullet: BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0'),
+    BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0'),
     indent,
-    letterRatio: n ? letters / n : 0,
     glued,
     pipes,
     innerPunct,
-  };
+  );
 }
 
 /** Prose strength: 2 = a real paragraph, 1 = a sentence, 0 = not prose. On a page not

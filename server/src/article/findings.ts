@@ -44,7 +44,35 @@ function fingerprint(kind: FindingKind, text: string): string {
     const head = headFingerprint(text.slice(0, FINGERPRINT_HEAD));
     if (head !== undefined) return kind + ':' + head;
   }
-  return kind + ':' + text.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200);
+  return kind + ':' + (asciiFingerprint(text) ?? text.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200));
+}
+
+const fingerprintBuffer = new Uint16Array(200);
+
+/** `text.toLowerCase().replace(/\s+/g, ' ').trim().slice(0, 200)` in one pass that
+ * stops at 200 characters, when the text read up to there is ASCII (there \s is
+ * space, \t, \n, \v, \f and \r, and lower-casing is A–Z to a–z); undefined when a
+ * character beyond ASCII comes first. A white-space run becomes one space once a
+ * character follows it, so that leading and trailing runs are dropped as trim does. */
+function asciiFingerprint(text: string): string | undefined {
+  const out = fingerprintBuffer;
+  let n = 0;
+  let gap = false;
+  for (let i = 0; i < text.length && n < 200; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128) return undefined;
+    if (c === 32 || (c >= 9 && c <= 13)) {
+      gap = true;
+      continue;
+    }
+    if (gap && n > 0) {
+      out[n++] = 32;
+      if (n === 200) break;
+    }
+    gap = false;
+    out[n++] = c >= 65 && c <= 90 ? c + 32 : c;
+  }
+  return String.fromCharCode.apply(null, out.subarray(0, n) as unknown as number[]);
 }
 
 // A fingerprint keeps 200 characters of the normalised text, and a run of chrome can be
@@ -67,7 +95,12 @@ function headFingerprint(head: string): string | undefined {
  * the head tells. */
 function blocksFingerprint(kind: FindingKind, blocks: readonly { text: string }[], from: number, to: number): string {
   let head = '';
-  for (let k = from; k <= to && head.length <= FINGERPRINT_HEAD; k++) head += (k > from ? '\n' : '') + blocks[k].text;
+  let k = from;
+  for (; k <= to && head.length <= FINGERPRINT_HEAD; k++) head += (k > from ? '\n' : '') + blocks[k].text;
+  // ASCII: normalised in one pass, when the head (or the whole, when it is all) makes
+  // the fingerprint's 200 characters
+  const ascii = asciiFingerprint(head);
+  if (ascii !== undefined && (ascii.length === 200 || k > to)) return kind + ':' + ascii;
   if (head.length > FINGERPRINT_HEAD) {
     const fp = headFingerprint(head.slice(0, FINGERPRINT_HEAD));
     if (fp !== undefined) return kind + ':' + fp;

@@ -93,6 +93,12 @@ export function isUiLabel(text: string): boolean {
  * companions such as "Show less". Marks where a teaser was cut off. */
 export function isTruncationMarker(text: string): boolean {
   if (text.length > 60) return false;
+  // the pattern starts with k, c, r, f or m, and unglue() never adds white space before
+  // the first letter: a line that starts otherwise cannot match
+  let i = 0;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  const first = i < text.length ? text.charCodeAt(i) | 32 : 0;
+  if (first !== 107 /* k */ && first !== 99 /* c */ && first !== 114 /* r */ && first !== 102 /* f */ && first !== 109 /* m */) return false;
   return /^(keep reading|continue reading|read more|read the full (story|article)|read full (story|article)|full story|read on|more…?)\b/i.test(unglue(text).trim())
     && isUiLabel(text);
 }
@@ -302,7 +308,23 @@ export function isHashtagRun(text: string): boolean {
  * said:", "Jane says:". */
 export function isCommentHead(text: string): boolean {
   if (text.length > 160) return false;
+  // the pattern ends with a keyword, then white space, a colon and white space: the
+  // last letter before those is the keyword's last (s, d or e), else it cannot match
+  let j = text.length - 1;
+  while (j >= 0 && isJsSpace(text.charCodeAt(j))) j--;
+  if (j >= 0 && text.charCodeAt(j) === 58 /* : */) j--;
+  while (j >= 0 && isJsSpace(text.charCodeAt(j))) j--;
+  const last = j >= 0 ? text.charCodeAt(j) | 32 : 0;
+  if (last !== 115 /* s */ && last !== 100 /* d */ && last !== 101 /* e */) return false;
   return /\b(says|said|wrote|commented|replied)\s*:?\s*$/i.test(text) && text.split(/\s+/).length <= 16;
+}
+
+/** What /\s/ matches (JavaScript's white space and line terminators). */
+function isJsSpace(c: number): boolean {
+  return (
+    c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** A line drawn across the page: "━━━━━━━━", "--------", "________". */

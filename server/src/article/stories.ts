@@ -8,7 +8,7 @@
 // cruft on positive evidence (a credit, a button label, a box of links); outside
 // every story everything is chrome.
 
-import { BlockInfo, Page } from './blocks';
+import { BlockInfo, keyEndHash, keyEnds, Page, readKeyEnds } from './blocks';
 import { hasDate } from './patterns';
 import { isPromotional } from './promo';
 import { Role } from './types';
@@ -855,15 +855,26 @@ function protectTitleEchoes(blocks: BlockInfo[], drafts: StoryDraft[], role: Rol
     if (!list) m.set(at, [k]);
     else if (!list.includes(k)) list.push(k);
   };
+  // (and the hashes of those ends, as flags: a line whose ends hash to none is let go
+  // without making its key)
+  const heads = new Uint8Array(4096);
+  const tails = new Uint8Array(4096);
   for (const d of drafts) {
     const k = d.headline >= 0 ? blocks[d.headline].key : '';
     if (k.length < 8) continue;
     add(byHead, k.slice(0, 8), k);
     add(byTail, k.slice(-8), k);
+    heads[keyEndHash(k, 0) & 4095] = 1;
+    tails[keyEndHash(k, k.length - 8) & 4095] = 1;
   }
   if (!byHead.size) return;
   for (const b of blocks) {
-    if (storyOf[b.index] >= 0 || !b.key || b.key.length < 8) continue;
+    if (storyOf[b.index] >= 0) continue;
+    // most lines share neither end with a headline's key: those are let go by the ends
+    // of their key, without making it
+    const ends = readKeyEnds(b.text);
+    if (ends === 0 || (ends === 1 && !heads[keyEnds.head & 4095] && !tails[keyEnds.tail & 4095])) continue;
+    if (!b.key || b.key.length < 8) continue;
     const key = b.key;
     // b.key === k or k.startsWith(b.key): k begins with the key's first 8 characters;
     // b.key.endsWith(k): k ends with the key's last 8
