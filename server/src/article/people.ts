@@ -254,7 +254,7 @@ function isWordChar(c: string | undefined): boolean {
 // introduced, never a new person.
 
 import { GIVEN_NAMES } from './givenNames';
-import { CALENDAR, LEADING_NON_NAMES, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
+import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
@@ -568,6 +568,12 @@ function consider(
   }
 
   const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
+  // a caption's credit runs into the caption: "© Lucy Nicholson Detainees at …"
+  if (cue === Cue.Credit && core - s >= 2 && e === core && /^ \p{Ll}/u.test(text.slice(w.end[e], w.end[e] + 2))) {
+    return consider(text, scan, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
+  }
+  // a heading's noun: "Skip Navigation", "Homeland Security", "Web Cameras"
+  if (multi && (HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower)) && !(given && cue >= Cue.Role)) return false;
   let ok: boolean;
   let pending = false;
   if (multi) {
@@ -753,6 +759,9 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     if (a.bio) return true;
     const words = a.name.split(/\s+/);
     const given = words.length > 1 && GIVEN_NAMES.has(words[0]);
+    const lastLower = words[words.length - 1].toLowerCase();
+    // nor end in a heading's noun ("Key Points", "CNN Business")
+    if ((HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower))) return false;
     return words.every((x) => {
       const lw = x.toLowerCase();
       return !ROLE_NOUNS.has(lw) && !ORG_WORDS.has(lw) && !TITLES.has(lw) && !PLACES.has(lw) && (x === words[0] && given ? true : !seenLower(scan, lw));
