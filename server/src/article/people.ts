@@ -260,6 +260,8 @@ import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, s
 
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
 const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
+/** Pronouns, which no name ends in: "Photos Guided Us". */
+const PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'he', 'him', 'she', 'her', 'it', 'they', 'them', 'our', 'your', 'their', 'its', 'my']);
 // ---------------------------------------------------------------- weighing a run
 
 interface Candidate {
@@ -573,7 +575,12 @@ function consider(
     return consider(text, scan, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
   }
   // a heading's noun: "Skip Navigation", "Homeland Security", "Web Cameras"
-  if (multi && (HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower)) && !(given && cue >= Cue.Role)) return false;
+  const nounLast = HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower);
+  if (multi && nounLast && !(given && cue >= Cue.Role)) return false;
+  // nor one word that is such a noun ("Silver Star Nation")
+  if (!multi && nounLast) return false;
+  // a role, a plural acronym or a pronoun ends no name: "Sports Business Analyst", "Tory MPs", "Guided Us"
+  if ((multi && !given && ROLE_NOUNS.has(lastLower)) || /^\p{Lu}{2,}s$/u.test(lastWord) || PRONOUNS.has(lastLower)) return false;
   let ok: boolean;
   let pending = false;
   if (multi) {
