@@ -611,6 +611,7 @@ function consider(
 }
 
 const BULLETS = ' \t\u00a0•☆□●◦▪‣○■★·►▸»›◆◇*-';
+const BULLET_MARKS = '•☆□●◦▪‣○■★·►▸»›◆◇*-';
 /** Is the name start..end the whole line ls..le, but for bullets, a number ("3.") and
  * spaces around it? */
 function wholeLine(text: string, ls: number, le: number, start: number, end: number): boolean {
@@ -755,6 +756,25 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       if (x.line !== y.line || x.accepted === y.accepted || x.weak || y.weak) continue;
       if (!listSeparator(text, x.end, y.start)) continue;
       x.accepted = y.accepted = true;
+    }
+  }
+  // a menu: a name that is its whole bullet line, between bullet lines that name nobody
+  // ("□ Asia Talk" among "□ Europe Politics", "□ Markets")
+  {
+    const personLines = new Set<number>();
+    for (const c of all) if (c.accepted && c.cue === Cue.Line) personLines.add(c.line);
+    const starts = scan.lineStarts;
+    const bullet = (l: number) => {
+      if (l < 0 || l >= starts.length) return false;
+      const le = l + 1 < starts.length ? starts[l + 1] : text.length;
+      let a = starts[l];
+      while (a < le && isSpace(text.charCodeAt(a))) a++;
+      return a < le && BULLET_MARKS.includes(text[a]);
+    };
+    const menuLine = (l: number) => bullet(l) && !personLines.has(l);
+    for (const c of all) {
+      if (!c.accepted || c.cue !== Cue.Line || !bullet(c.line)) continue;
+      if ((menuLine(c.line - 1) || !bullet(c.line - 1)) && (menuLine(c.line + 1) || !bullet(c.line + 1)) && (menuLine(c.line - 1) || menuLine(c.line + 1))) c.accepted = false;
     }
   }
   const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
