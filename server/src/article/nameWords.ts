@@ -15,7 +15,7 @@ sen senator rep representative gov governor lt gen general col colonel maj capt 
 adm admiral cmdr commander brig lieut corporal administrator
 president vice prime minister secretary chancellor chairman chairwoman chairperson chair premier
 ceo cfo coo cto cio founder co-founder cofounder director
-judge justice magistrate attorney prosecutor counsel mayor councilman councilwoman councillor councilor
+judge magistrate attorney prosecutor counsel mayor councilman councilwoman councillor councilor
 supervisor superintendent sheriff chief officer detective deputy ambassador speaker
 king queen prince princess duke duchess pope cardinal bishop archbishop rabbi imam rev reverend pastor father
 sheikh sheik emir sultan coach qb commissioner dean principal trooper agent inspector constable marshal
@@ -120,3 +120,35 @@ alabama alaska arizona arkansas colorado connecticut delaware hawaii idaho illin
 kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri montana nebraska
 hampshire oregon pennsylvania tennessee utah vermont wisconsin wyoming dakota
 `);
+
+/** Frequent English nouns that head the title-case phrases of menus, headings and
+ * product names ("Skip Navigation", "Costume Design", "Web Cameras"), and are rarely
+ * anyone's surname: a capitalised pair ending in one names a person only with a given
+ * name before it and a cue around it. Not the surnames that are also nouns (Park, Stone,
+ * King, Bell, Hill, Price, Wood, Black, Banks, Fields …): those stay out of this list. */
+export const HEADING_NOUNS = set(`
+navigation menu menus search home homepage pages link links list lists index contents content topic topics
+section sections category categories tag tags archive archives feed feeds subscribe subscription subscriptions newsletter
+login account accounts profile profiles settings help support contact contacts about terms privacy cookies
+policy policies sitemap site sites website websites blog blogs forum forums comment comments reply replies share
+point points highlight highlights summary overview details detail takeaways notes note tips guide guides faq
+politics economy economics business finance markets health wellness science climate environment
+weather traffic sports sport travel food foods drink drinks recipe recipes style fashion beauty culture arts art
+design designs lighting costume costumes music film films movie movies book books video videos photo photos
+picture gallery galleries camera cameras image images graphic graphics podcast podcasts audio live stream
+opinion opinions editorial editorials analysis commentary column columns letters obituaries obituary
+deals deal shopping sale sales offers coupons careers jobs job education learning research data
+security safety defense defence justice crime crimes laws rights immigration election elections
+area areas region galaxy planet planets space universe world nation nations country countries
+family families community communities society people public history heritage landscape landscapes
+vision mission values value network systems system service services platform platforms products product
+robotics electronics technology engineering energy water weather transport transportation
+influencers influencer creators fans members users customers citizens residents voters students
+diaries diary murals mural stories story news updates update events event calendar tickets ticket
+awards review reviews ratings rankings results scores standings schedule schedules highlights
+origin origins depot line lines cruises airline airlines globe hat cap
+`);
+
+/** The endings of English abstract and collective nouns that no surname has: "Politics",
+ * "Navigation", "Security", "Management", "Wellness", "Sociology", "Tourism". */
+export const NOUN_ENDING = /^(?:.{3,}(?:ics|tions?|sions?|ity|ities|ology|isms?|ships|ware)|.{5,}ments?|.{4,}ness)$/;

@@ -254,12 +254,14 @@ function isWordChar(c: string | undefined): boolean {
 // introduced, never a new person.
 
 import { GIVEN_NAMES } from './givenNames';
-import { CALENDAR, LEADING_NON_NAMES, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
+import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
 const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
+/** Pronouns, which no name ends in: "Photos Guided Us". */
+const PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'he', 'him', 'she', 'her', 'it', 'they', 'them', 'our', 'your', 'their', 'its', 'my']);
 // ---------------------------------------------------------------- weighing a run
 
 interface Candidate {
@@ -568,6 +570,17 @@ function consider(
   }
 
   const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
+  // a caption's credit runs into the caption: "© Lucy Nicholson Detainees at …"
+  if (cue === Cue.Credit && core - s >= 2 && e === core && /^ \p{Ll}/u.test(text.slice(w.end[e], w.end[e] + 2))) {
+    return consider(text, scan, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
+  }
+  // a heading's noun: "Skip Navigation", "Homeland Security", "Web Cameras"
+  const nounLast = HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower);
+  if (multi && nounLast && !(given && cue >= Cue.Role)) return false;
+  // nor one word that is such a noun ("Silver Star Nation")
+  if (!multi && nounLast) return false;
+  // a role, a plural acronym or a pronoun ends no name: "Sports Business Analyst", "Tory MPs", "Guided Us"
+  if ((multi && !given && ROLE_NOUNS.has(lastLower)) || /^\p{Lu}{2,}s$/u.test(lastWord) || PRONOUNS.has(lastLower)) return false;
   let ok: boolean;
   let pending = false;
   if (multi) {
@@ -598,6 +611,7 @@ function consider(
 }
 
 const BULLETS = ' \t\u00a0•☆□●◦▪‣○■★·►▸»›◆◇*-';
+const BULLET_MARKS = '•☆□●◦▪‣○■★·►▸»›◆◇*-';
 /** Is the name start..end the whole line ls..le, but for bullets, a number ("3.") and
  * spaces around it? */
 function wholeLine(text: string, ls: number, le: number, start: number, end: number): boolean {
@@ -744,6 +758,25 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       x.accepted = y.accepted = true;
     }
   }
+  // a menu: a name that is its whole bullet line, between bullet lines that name nobody
+  // ("□ Asia Talk" among "□ Europe Politics", "□ Markets")
+  {
+    const personLines = new Set<number>();
+    for (const c of all) if (c.accepted && c.cue === Cue.Line) personLines.add(c.line);
+    const starts = scan.lineStarts;
+    const bullet = (l: number) => {
+      if (l < 0 || l >= starts.length) return false;
+      const le = l + 1 < starts.length ? starts[l + 1] : text.length;
+      let a = starts[l];
+      while (a < le && isSpace(text.charCodeAt(a))) a++;
+      return a < le && BULLET_MARKS.includes(text[a]);
+    };
+    const menuLine = (l: number) => bullet(l) && !personLines.has(l);
+    for (const c of all) {
+      if (!c.accepted || c.cue !== Cue.Line || !bullet(c.line)) continue;
+      if ((menuLine(c.line - 1) || !bullet(c.line - 1)) && (menuLine(c.line + 1) || !bullet(c.line + 1)) && (menuLine(c.line - 1) || menuLine(c.line + 1))) c.accepted = false;
+    }
+  }
   const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
   const cands = all.filter((c) => c.accepted || (c.weak && strong.has(c.key)));
 
@@ -753,6 +786,9 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     if (a.bio) return true;
     const words = a.name.split(/\s+/);
     const given = words.length > 1 && GIVEN_NAMES.has(words[0]);
+    const lastLower = words[words.length - 1].toLowerCase();
+    // nor end in a heading's noun ("Key Points", "CNN Business")
+    if ((HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower))) return false;
     return words.every((x) => {
       const lw = x.toLowerCase();
       return !ROLE_NOUNS.has(lw) && !ORG_WORDS.has(lw) && !TITLES.has(lw) && !PLACES.has(lw) && (x === words[0] && given ? true : !seenLower(scan, lw));
