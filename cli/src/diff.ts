@@ -45,8 +45,8 @@ export function unifiedDiff(text: string, edits: readonly TextEdit[], oldName: s
   // edits on the same or adjacent lines are one change
   const changes: Change[] = [];
   for (const e of sorted) {
-    const first = lineAt({ starts, ends: [] }, e.start);
-    const last = e.end > e.start ? lineAt({ starts, ends: [] }, e.end - 1) : first;
+    const first = lineAt({ starts }, e.start);
+    const last = e.end > e.start ? lineAt({ starts }, e.end - 1) : first;
     const prev = changes[changes.length - 1];
     if (prev && first <= prev.last + 1) {
       prev.last = Math.max(prev.last, last);

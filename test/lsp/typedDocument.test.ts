@@ -1,18 +1,8 @@
 import * as assert from 'node:assert';
 import { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { TypedDocument } from '../../server/src/typedDocument';
+import { prng as rng } from '../fuzz/fuzz';
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random change: mostly typing inside a line (some with characters past the line's
  * end, negative or reversed), some line breaks typed, multi-line replacements, lines

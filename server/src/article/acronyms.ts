@@ -8,6 +8,7 @@
 // function word apart; a parenthesis is looked for around each short form only.
 
 import { ENGLISH_STOPWORDS } from './stopwords';
+import { lineAt } from './lines';
 import { Acronym } from './types';
 import { CLASS, charClass, Kind, Scan, scanWords } from './words';
 
@@ -84,16 +85,7 @@ function joins(text: string, from: number, to: number): boolean {
 }
 
 export function readAcronyms(text: string, lineStarts: readonly number[], scan: Scan = scanWords(text, lineStarts as number[])): Acronym[] {
-  const lineOf = (o: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (o: number) => lineAt({ starts: lineStarts }, o);
   const w = scan.words;
   // 0. the short forms of the page, where they stand: the scanned words in capitals
   const shorts: { short: string; start: number }[] = [];

@@ -46,7 +46,7 @@ export function lineTable(text: string): LineTable {
 }
 
 /** Binary search: the line that contains `offset`. */
-export function lineAt(table: LineTable, offset: number): number {
+export function lineAt(table: { readonly starts: readonly number[] }, offset: number): number {
   const s = table.starts;
   let lo = 0;
   let hi = s.length - 1;

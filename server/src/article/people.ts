@@ -256,6 +256,7 @@ function isWordChar(c: string | undefined): boolean {
 import { GIVEN_NAMES } from './givenNames';
 import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
+import { lineAt } from './lines';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
@@ -895,16 +896,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
   };
   let spans = mentionSpans(text, scan.words, needles);
   if (akaFound(spans)) spans = mentionSpans(text, scan.words, needles);
-  const lineOf = (o: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid] <= o) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  };
+  const lineOf = (o: number) => lineAt({ starts: lineStarts }, o);
   const mentions: Mention[][] = people.map(() => []);
   let reach = -1;
   for (let k = 0; k < spans.n; k++) {
