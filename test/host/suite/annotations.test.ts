@@ -85,4 +85,21 @@ describe('annotations: write, review, export', () => {
     const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(files.json)).toString('utf8'));
     assert.deepStrictEqual(json.annotations.map((a: { kind: string; tags: string[] }) => [a.kind, a.tags]), [['highlight', ['#claim']]]);
   });
+  it('Add Note inserts a standalone note at the cursor and puts the cursor in it; the Outline lists it under its story', async () => {
+    const doc = liveDocument(workspaceUri('seed.article'))!;
+    const editor = await vscode.window.showTextDocument(doc, { preview: false });
+    const line = doc.getText().split(/\r?\n/).findIndex((l) => l.trim() === SEED.headlines[1]) + 2;
+    const end = doc.lineAt(line).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    assert.ok(await vscode.commands.executeCommand<boolean>('galley.addNote'));
+    await vscode.commands.executeCommand('type', { text: '#source ask the court' });
+    const live = await waitFor('the note to be typed', () => {
+      const d = liveDocument(doc.uri);
+      return d?.lineAt(line).text.endsWith('{>>#source ask the court<<}') ? d : undefined;
+    });
+    await waitFor('the note in the Outline', async () => {
+      const s = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', live.uri);
+      return s?.some((x) => x.children.some((c) => c.name.includes('#source ask the court'))) ? s : undefined;
+    });
+  });
 });
