@@ -9,7 +9,7 @@ import { dirname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionKind, createConnection, Diagnostic, DidChangeConfigurationNotification, DidChangeWatchedFilesNotification,
-  CancellationToken, DocumentDiagnosticReportKind, InitializeParams, InitializeResult, LSPErrorCodes, MessageType, ProposedFeatures, ResponseError,
+  CancellationToken, DocumentDiagnosticReportKind, InitializeParams, InitializeResult, Location, LSPErrorCodes, MessageType, ProposedFeatures, ResponseError,
   ShowMessageNotification, TextDocumentSyncKind, TextDocuments, WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -22,16 +22,17 @@ import { highlightsAt, referencesAt } from './references';
 import { workspaceSymbols } from './workspaceSymbols';
 import { explainIgnore, IGNORE_KIND } from './ignore';
 import { Analysis, Cancelled, ModelCache } from './modelCache';
-import { CHECK_NOTIFICATION, CheckParams, CLIENT_COMMANDS, OPEN_SETTING_NOTIFICATION, STATUS_NOTIFICATION, StatusParams } from './protocol';
+import {
+  CHECK_NOTIFICATION, CheckParams, CLIENT_COMMANDS, EXPORT_ANNOTATIONS_REQUEST, ExportAnnotationsParams, ExportAnnotationsResult, OPEN_SETTING_NOTIFICATION, STATUS_NOTIFICATION, StatusParams,
+} from './protocol';
 import { DEFAULT_SETTINGS, GalleySettings, parseSettings } from './settings';
 import { EditRange, RunPolicy } from './runPolicy';
 import { documentSymbols } from './symbols';
 import { TypedDocument } from './typedDocument';
 import { ANNOTATION_FIX_KIND, annotationActions, annotationDiagnostics, REVIEW_KIND, SUGGEST_KIND } from './annotationActions';
 import { annotationsMarkdown, collectAnnotations } from './annotationExport';
-import { EXPORT_ANNOTATIONS_REQUEST, ExportAnnotationsParams, ExportAnnotationsResult } from './protocol';
-import { tagAt, TagIndex } from './tagSymbols';
-import { pathOf, WorkspaceIndex } from './workspaceIndex';
+import { tagAt, tagReferences, tagsOf, tagSymbols, TagUse } from './tagSymbols';
+import { DocSummary, pathOf, WorkspaceIndex } from './workspaceIndex';
 
 const connection = createConnection(ProposedFeatures.all);
 // galley.run and the findings held back while typing: the document manager reports
@@ -408,9 +409,7 @@ connection.onHover((params, token) => withAnalysis(params.textDocument.uri, toke
 
 connection.onDefinition((params, token) => withAnalysis(params.textDocument.uri, token, null, (doc, model) => definitionAt(doc, model, doc.offsetAt(params.position))));
 
-
 connection.onDocumentHighlight((params, token) => withAnalysis(params.textDocument.uri, token, [], (doc, model) => highlightsAt(doc, model, doc.offsetAt(params.position))));
-
 
 connection.onCodeAction((params, token) =>
   withAnalysis(params.textDocument.uri, token, [], (doc, model, settings) =>
@@ -422,10 +421,13 @@ connection.onCodeAction((params, token) =>
 
 // ------------------------------------------------------------------ annotations
 
-const tagIndex = new TagIndex({
-  folders: () => workspaceFolders.map(pathOf).filter((p): p is string => p !== undefined),
-  open: () => documents.all().map((d) => ({ uri: d.uri, path: pathOf(d.uri), text: d.getText() })),
-});
+/** The tags of every indexed scrape, and of the open documents the index does not hold. */
+function allTags(summaries: readonly DocSummary[]): TagUse[] {
+  const indexed = new Set(summaries.map((d) => d.uri));
+  const out = summaries.flatMap((d) => d.tags);
+  for (const d of documents.all()) if (!indexed.has(d.uri)) out.push(...tagsOf(d.uri, d.getText()));
+  return out;
+}
 
 // ------------------------------------------------------------------ across the workspace
 
@@ -433,15 +435,18 @@ const tagIndex = new TagIndex({
 connection.onWorkspaceSymbol(async (params, token) => {
   const summaries = await workspaceIndex.summaries(() => token.isCancellationRequested);
   if (token.isCancellationRequested) throw requestCancelled();
-  return workspaceSymbols(params.query, summaries).concat(await tagIndex.symbols(params.query));
+  return workspaceSymbols(params.query, summaries).concat(tagSymbols(params.query, allTags(summaries)));
 });
 
 // a tag under the cursor lists its uses across files; anything else, the mentions of
 // the person or short form under it in this file
 connection.onReferences(async (params, token) => {
-  const tag = await withAnalysis(params.textDocument.uri, token, undefined as string | undefined, (doc, model) => tagAt(model.annotations?.items, doc.offsetAt(params.position)));
-  if (tag) return tagIndex.references(tag);
-  return withAnalysis(params.textDocument.uri, token, [], (doc, model) => referencesAt(doc, model, doc.offsetAt(params.position), params.context?.includeDeclaration !== false));
+  const found = await withAnalysis(params.textDocument.uri, token, { tag: undefined as string | undefined, here: [] as Location[] }, (doc, model) => {
+    const at = doc.offsetAt(params.position);
+    const tag = tagAt(model.annotations?.items, at);
+    return { tag, here: tag ? [] : referencesAt(doc, model, at, params.context?.includeDeclaration !== false) };
+  });
+  return found.tag ? tagReferences(found.tag, allTags(await workspaceIndex.summaries(() => token.isCancellationRequested))) : found.here;
 });
 
 connection.onRequest(EXPORT_ANNOTATIONS_REQUEST, (params: ExportAnnotationsParams, token) =>

@@ -23,6 +23,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Connection, FileChangeType, FileEvent } from 'vscode-languageserver/node';
 import { analyzeArticle, ArticleModel, SiteChromeIndex, SiteChromeLookup } from './article';
 import { detectArticle } from './article/detect';
+import { TagUse, tagUses } from './tagSymbols';
 
 export interface IndexSettings {
   enabled: boolean;
@@ -41,11 +42,13 @@ export interface WorkspaceIndexHost {
   changed(folders: ReadonlySet<string>): void;
 }
 
-/** What workspace symbols and author cards need of a scrape: its stories and people. */
+/** What workspace symbols and author cards need of a scrape: its stories, people and tags. */
 export interface DocSummary {
   uri: string;
   stories: { title: string; line: number; start: number; end: number; authors: string[] }[];
   people: { name: string; role: string; line: number; start: number; end: number }[];
+  /** The tags of its notes. */
+  tags: TagUse[];
 }
 
 export function summarise(uri: string, model: ArticleModel): DocSummary {
@@ -63,6 +66,7 @@ export function summarise(uri: string, model: ArticleModel): DocSummary {
       const at = p.introduced ?? p.mentions[0];
       return at ? [{ name: p.name, role: p.role, line: at.line, start: col(at.span.start, at.line), end: col(at.span.end, at.line) }] : [];
     }),
+    tags: model.annotations ? tagUses(uri, model.annotations.items, model.lineStarts) : [],
   };
 }
 
