@@ -134,19 +134,19 @@ policy policies sitemap site sites website websites blog blogs forum forums comm
 point points highlight highlights summary overview details detail takeaways notes note tips guide guides faq
 politics economy economics business finance markets health wellness science climate environment
 weather traffic sports sport travel food foods drink drinks recipe recipes style fashion beauty culture arts art
-design designs lighting costume costumes music film films movie movies book books video videos photo photos
+design designs music film films movie movies book books video videos photo photos
 picture gallery galleries camera cameras image images graphic graphics podcast podcasts audio live stream
 opinion opinions editorial editorials analysis commentary column columns letters obituaries obituary
 deals deal shopping sale sales offers coupons careers jobs job education learning research data
 security safety defense defence justice crime crimes laws rights immigration election elections
-area areas region galaxy planet planets space universe world nation nations country countries
-family families community communities society people public history heritage landscape landscapes
-vision mission values value network systems system service services platform platforms products product
-robotics electronics technology engineering energy water weather transport transportation
-influencers influencer creators fans members users customers citizens residents voters students
-diaries diary murals mural stories story news updates update events event calendar tickets ticket
+area areas region planet planets space universe world nation nations country countries
+family families community communities society people public history heritage
+mission values value network systems system service services platform platforms products product
+electronics technology engineering energy water weather transport transportation
+creators fans members users customers residents voters students
+diaries diary stories story news updates update events event calendar tickets ticket
 awards review reviews ratings rankings results scores standings schedule schedules highlights
-origin origins depot line lines cruises airline airlines globe hat cap
+line lines airline airlines
 `);
 
 /** The endings of English abstract and collective nouns that no surname has: "Politics",
