@@ -1,7 +1,9 @@
 // The line recognisers of patterns.ts on the shapes they exist for, and on the near
 // misses that once fooled them (each near miss came from a real page of the corpus).
 import * as assert from 'node:assert';
-import { isByline, isCopyright, isDateline, isHashtagRun, isSelfGlued } from '../../server/src/article/patterns';
+import { analyzeArticle } from '../../server/src/article';
+import { isAgencyByline, isByline, isCopyright, isDateline, isHashtagRun, isPhotoCredit, isSelfGlued } from '../../server/src/article/patterns';
+import { joinLines } from './helpers';
 
 function check(fn: (s: string) => boolean, yes: string[], no: string[]): void {
   for (const s of yes) assert.strictEqual(fn(s), true, `should accept: ${s}`);
@@ -47,5 +49,30 @@ describe('patterns: line recognisers', () => {
       ['Homemade Jam for the Holidays #ad #canning #homemadejam #jam #pearjam #christmas #holidays'],
       ['Great rally today in Ohio, thank you all! #vote #election', 'A sentence with one #tag in it and many more words around it to read'],
     );
+  });
+
+  it('a news agency named alone is a byline’s affiliation; with a picture’s words it is a credit', () => {
+    check(isAgencyByline, ['Associated Press', 'Tom Davies Associated Press', 'Jane Roe, Reuters'], ['Photo: Associated Press', 'AP Photo/Evan Vucci', 'Getty Images', 'Jane Roe/Reuters', '© Reuters', 'Read more from Reuters today']);
+    check(isPhotoCredit, ['Michael Conroy, AP', 'Jane Roe/AP', 'Getty Images', 'Photo: Associated Press'], ['AP', 'The AP Top 25 poll, AP', 'Voters told the AP']);
+  });
+});
+
+describe('stories: a byline’s agency is article structure, not a photo credit', () => {
+  const body = 'The council voted on Tuesday to expand the program, a decision that followed months of debate among members and residents who had packed the hall for every meeting.';
+  const more = 'Officials said the first changes would take effect next spring, and that the cost would be covered by the state for at least the first two years of the plan.';
+  const kinds = (text: string) => analyzeArticle(text).findings.filter((f) => f.kind !== 'spacing').map((f) => `${f.kind}:${text.slice(f.span.start, f.span.end)}`);
+  const roleOf = (text: string, line: string) => analyzeArticle(text).blocks.find((b) => b.text === line)?.role;
+
+  it('under the "By" line and over the date', () => {
+    for (const header of [['By JANE ROE and JOHN DOE', 'Associated Press', 'Nov. 20, 2019'], ['Jane Roe Associated Press', 'Published 11:34 PM EST Nov 19, 2019']]) {
+      const text = joinLines(['City expands program after long debate', '', ...header.flatMap((h) => [h, '']), body, '', more, '']);
+      assert.deepStrictEqual(kinds(text), [], text);
+      assert.strictEqual(roleOf(text, header.find((h) => /Associated Press/.test(h))!), 'byline');
+    }
+  });
+
+  it('the same agency under a photo’s caption stays a credit', () => {
+    const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', body, '', '[council-vote-0923]', '', 'Members of the council vote on the plan at City Hall in Springfield, Tuesday, Nov. 19, 2019.', '', 'Michael Conroy, AP', '', more, '']);
+    assert.ok(kinds(text).includes('image-credit:Michael Conroy, AP'), kinds(text).join('\n'));
   });
 });

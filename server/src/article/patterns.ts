@@ -132,6 +132,8 @@ export function isPhotoCredit(text: string): boolean {
     const rest = text.replace(CREDIT_LABEL, '').replace(CREDIT_BY, '').toLowerCase().split(/[^a-z']+/);
     return !rest.some((w) => SENTENCE_WORDS.has(w));
   }
+  // "Michael Conroy, AP": the wire's two letters only after a name, where they credit it
+  if (text.length <= 60 && /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}\s*[,/]\s*AP$/u.test(text)) return true;
   if (text.length <= 90 && AGENCY.test(text)) {
     const rest = text.replace(new RegExp(AGENCY.source, 'gi'), '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
     const restWords = rest ? rest.split(' ') : [];
@@ -139,6 +141,15 @@ export function isPhotoCredit(text: string): boolean {
     return restWords.length <= 8 && (/\/|\bvia\b|^\(|\)$/.test(text) || restWords.length <= 3) && !/[.!?]\s/.test(text);
   }
   return false;
+}
+
+/** A credit-shaped line that names a news agency and nothing of a picture ("Associated
+ * Press", "Tom Davies Associated Press"): beside a byline or a dateline it is the
+ * byline's own affiliation, not a photo credit. */
+export function isAgencyByline(text: string): boolean {
+  if (text.length > 90 || CREDIT_LABEL.test(text) || CREDIT_BY.test(text)) return false;
+  if (/[©/]|\b(photo|photos|image|picture|illustration|video|credit|courtesy|via|getty|shutterstock|istock|istockphoto|alamy|unsplash|pexels|flickr|wikimedia|nurphoto|zuma|imago|sipa|picture alliance)\b/i.test(text)) return false;
+  return /\b(associated press|reuters|afp|agence france-presse|bloomberg( news)?|xinhua|dpa|anadolu|pa|press association|upi|ap)\s*$/i.test(text.trim());
 }
 
 /** A credit glued to the end of a caption: "... (Photo Credit : Twitter)" or

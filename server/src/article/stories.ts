@@ -9,7 +9,7 @@
 // every story everything is chrome.
 
 import { BlockInfo, keyEndHash, keyEnds, Page, readKeyEnds } from './blocks';
-import { hasDate } from './patterns';
+import { hasDate, isAgencyByline } from './patterns';
 import { isPromotional } from './promo';
 import { Role } from './types';
 
@@ -959,6 +959,11 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
     }
     if (captions[i] && b.tag !== 'credit') {
       role[i] = 'caption';
+      continue;
+    }
+    // an agency's name under the byline or over the date is the byline's affiliation
+    if (b.tag === 'credit' && isAgencyByline(b.text) && (role[i - 1] === 'byline' || (i < end && (blocks[i + 1].tag === 'date' || blocks[i + 1].tag === 'byline')))) {
+      role[i] = 'byline';
       continue;
     }
     const local = localRole(b, false);
