@@ -71,6 +71,11 @@ describe('stories: a byline’s agency is article structure, not a photo credit'
     }
   });
 
+  it('a bullet naming only a platform is a link in a list, not a credit', () => {
+    const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', body, '', more, '', 'Our partners', '', '  • flickr', '  • bandcamp', '  • wikipedia', '']);
+    assert.ok(!kinds(text).some((k) => k.startsWith('image-credit')), kinds(text).join('\n'));
+  });
+
   it('the same agency under a photo’s caption stays a credit', () => {
     const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', body, '', '[council-vote-0923]', '', 'Members of the council vote on the plan at City Hall in Springfield, Tuesday, Nov. 19, 2019.', '', 'Michael Conroy, AP', '', more, '']);
     assert.ok(kinds(text).includes('image-credit:Michael Conroy, AP'), kinds(text).join('\n'));

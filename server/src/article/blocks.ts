@@ -191,7 +191,8 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   if (isRelatedLink(text)) return 'related';
   // an image's alt text left in the scrape: a card's title glued to itself, a pin's tags
   if (isSelfGlued(text) || isHashtagRun(text)) return 'image';
-  if (isPhotoCredit(text)) return 'credit';
+  // (a bullet naming only a platform, "• flickr", is a link in a list of them)
+  if (isPhotoCredit(text) && !(f.bullet && f.words <= 3 && !/[:/©(]/.test(text))) return 'credit';
   if (isCopyright(text) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
   if (isCommentHead(text)) return 'comment-head';
   if (isDateline(text)) return 'date';
