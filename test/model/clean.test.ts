@@ -49,13 +49,16 @@ describe('clean: a cleaned article keeps its outline', () => {
   });
 
   // Known gap, held here so that it only shrinks: cleaning keeps a page's first line
-  // when it may be the title ("Watch CBSN Live"), and on the cleaned page, with the menus
-  // around it gone, that line is read as the headline; or a second story made of a
-  // page's furniture goes with the furniture. 14 of 87 pages on 2026-12-06.
-  it('on the dev corpus, the stories of a page are the stories of its cleaned text (on all but 14 pages)', () => {
+  // when it may be the title, and on the cleaned page, with the menus around it gone,
+  // that line may be read as the headline ("Enter search terms here.", an app's pitch);
+  // or a second story made of a page's furniture (a newsletter pitch, a related
+  // teaser) goes with the furniture, which is a better reading. 14 of 87 pages on
+  // 2026-12-06 before short labels, image names and breadcrumbs stopped winning the
+  // headline (test/model/headlines.test.ts); 10 after.
+  it('on the dev corpus, the stories of a page are the stories of its cleaned text (on all but 10 pages)', () => {
     const changed = corpusPages()
       .filter((p) => JSON.stringify(titles(p.text)) !== JSON.stringify(titles(cleaned(p.text))))
       .map((p) => p.name);
-    assert.ok(changed.length <= 14, `${changed.length} pages: ${changed.join(', ')}`);
+    assert.ok(changed.length <= 10, `${changed.length} pages: ${changed.join(', ')}`);
   });
 });

@@ -528,6 +528,8 @@ function headlineScore(ctx: Context, i: number, bodyStart: number): number {
   if ((b.text.match(/\d/g)?.length ?? 0) > b.text.length * 0.15) s -= 2;
   // a quotation standing alone is a pull quote or a subtitle
   if (/^["“‘'].*["”’']$/.test(b.text)) s -= 1;
+  // an image's file name glued to a link: "[cropped-cr] Switch site", "[xml] RSS/XML"
+  if (/^\[[^\]\s]*\]/.test(b.text)) s -= 2;
   // a browser-tab title "Headline | Site" or "Headline | 2020"
   if (f.pipes > 0) s -= 1;
   // a breadcrumb trail: "Home>Articles>Amazon Liable for …"
@@ -622,7 +624,11 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
     for (const c of cands) if (c.s > best.s) best = c;
     // a headline comes before its subtitle and the captions under it: of two near
     // equals, the upper one
-    for (const c of cands) if (c.i < best.i && c.s >= 6 && c.s >= best.s - 0.6) best = c;
+    // (not a kicker or a label of three words over a headline several times its length)
+    const words = (c: { i: number }) => blocks[c.i].f.words;
+    // (nor a breadcrumb trail ending in the headline: "Home Holidays <headline>")
+    const trail = (c: { i: number }) => blocks[c.i].key.length > blocks[best.i].key.length && blocks[best.i].key.length >= 8 && blocks[c.i].key.endsWith(' ' + blocks[best.i].key);
+    for (const c of cands) if (c.i < best.i && c.s >= 6 && c.s >= best.s - 0.6 && (words(c) >= 4 || words(c) * 2 >= words(best)) && !trail(c)) best = c;
     // two weak titles one right over the other: the page's title over a section's
     if (best.s < 6) {
       const plain = (b: BlockInfo) => b.tag === 'title' && b.f.pipes === 0 && !/\s[•·]\s/.test(b.text) && !hasDate(b.text);
