@@ -2,7 +2,7 @@
 // misses that once fooled them (each near miss came from a real page of the corpus).
 import * as assert from 'node:assert';
 import { analyzeArticle } from '../../server/src/article';
-import { isAgencyByline, isByline, isCopyright, isDateline, isHashtagRun, isPhotoCredit, isSelfGlued } from '../../server/src/article/patterns';
+import { isAgencyByline, isByline, isCopyright, isDateline, isHashtagRun, isPhotoCredit, isSelfGlued, opensLikeCaption } from '../../server/src/article/patterns';
 import { joinLines } from './helpers';
 
 function check(fn: (s: string) => boolean, yes: string[], no: string[]): void {
@@ -54,6 +54,26 @@ describe('patterns: line recognisers', () => {
   it('a news agency named alone is a byline’s affiliation; with a picture’s words it is a credit', () => {
     check(isAgencyByline, ['Associated Press', 'Tom Davies Associated Press', 'Jane Roe, Reuters'], ['Photo: Associated Press', 'AP Photo/Evan Vucci', 'Getty Images', 'Jane Roe/Reuters', '© Reuters', 'Read more from Reuters today']);
     check(isPhotoCredit, ['Michael Conroy, AP', 'Jane Roe/AP', 'Getty Images', 'Photo: Associated Press'], ['AP', 'The AP Top 25 poll, AP', 'Voters told the AP']);
+  });
+});
+
+describe('captions: a wire photo’s caption says so in its first words', () => {
+  it('recognises the openings, and not a paragraph that speaks of photos', () => {
+    check(
+      opensLikeCaption,
+      ['In this Oct. 28, 2019, file photo, the ambassador walks to a secure area of the Capitol.', 'FILE - In this photo taken Monday, workers repair the bridge.', 'This 2006 photo provided by NASA shows two astronauts at work.', 'In this handout image provided by the studio, the host speaks.', 'An artist’s concept of the lander on the surface of the moon.'],
+      ['In this case, the photos were never published.', 'This is the photo everyone shared last week, and it was fake.', 'Instagram photos show the crowd at the rally.', 'The photo shows the crowd at the rally.'],
+    );
+  });
+
+  it('a caption between the paragraphs is flagged as one, the paragraphs are kept', () => {
+    const p1 = 'The council voted on Tuesday to expand the program, a decision that followed months of debate among members and residents who had packed the hall for every meeting.';
+    const cap = 'In this Nov. 19, 2019, photo, council members vote on the plan at City Hall.';
+    const p2 = 'Officials said the first changes would take effect next spring, and that the cost would be covered by the state for at least the first two years of the plan.';
+    const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', p1, '', cap, '', p2, '', 'Residents who spoke at the meeting were divided, with some praising the plan and others warning that it would raise their taxes within a few years.', '']);
+    const m = analyzeArticle(text);
+    const flagged = m.findings.filter((f) => f.kind !== 'spacing').map((f) => `${f.kind}:${text.slice(f.span.start, f.span.end)}`);
+    assert.deepStrictEqual(flagged, [`image-caption:${cap}`]);
   });
 });
 

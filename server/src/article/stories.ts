@@ -9,7 +9,7 @@
 // every story everything is chrome.
 
 import { BlockInfo, keyEndHash, keyEnds, Page, readKeyEnds } from './blocks';
-import { hasDate, isAgencyByline } from './patterns';
+import { hasDate, isAgencyByline, opensLikeCaption } from './patterns';
 import { isPromotional } from './promo';
 import { Role } from './types';
 
@@ -62,6 +62,8 @@ function findCaptions(blocks: BlockInfo[]): Uint8Array {
   for (let i = 0; i < blocks.length; i++) {
     const b = blocks[i];
     if (b.creditAt >= 0) cap[i] = 1;
+    // a caption says what it is in its first words, whatever stands around it
+    if ((b.tag === 'prose' || b.tag === 'sentence') && !b.f.bullet && b.f.sentences <= 2 && opensLikeCaption(b.text)) cap[i] = 1;
     if (b.tag !== 'credit') continue;
     // "Main image credit: Getty" speaks of the lead photo, not of the line above it
     if (/^(main|top|lead|header|featured|cover|hero)\s+(image|photo|picture)/i.test(b.text)) continue;
@@ -952,7 +954,7 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
   let bodyStart = -1;
   for (; i <= end; i++) {
     const b = blocks[i];
-    if (draft.dek < 0 && zone.headline >= 0 && (b.tag === 'sentence' || b.tag === 'prose') && !promotional(b.text) && b.creditAt < 0) {
+    if (draft.dek < 0 && zone.headline >= 0 && (b.tag === 'sentence' || b.tag === 'prose') && !promotional(b.text) && b.creditAt < 0 && !(captions[i] && opensLikeCaption(b.text))) {
       // the first sentence under the headline is its dek when a photo or the byline
       // follows it, or when it is short; otherwise the text starts right away
       const next = blocks[i + 1];
