@@ -61,8 +61,8 @@ describe('captions: a wire photo’s caption says so in its first words', () => 
   it('recognises the openings, and not a paragraph that speaks of photos', () => {
     check(
       opensLikeCaption,
-      ['In this Oct. 28, 2019, file photo, the ambassador walks to a secure area of the Capitol.', 'FILE - In this photo taken Monday, workers repair the bridge.', 'This 2006 photo provided by NASA shows two astronauts at work.', 'In this handout image provided by the studio, the host speaks.', 'An artist’s concept of the lander on the surface of the moon.'],
-      ['In this case, the photos were never published.', 'This is the photo everyone shared last week, and it was fake.', 'Instagram photos show the crowd at the rally.', 'The photo shows the crowd at the rally.'],
+      ['In this Oct. 28, 2019, file photo, the ambassador walks to a secure area of the Capitol.', 'FILE - In this photo taken Monday, workers repair the bridge.', 'This 2006 photo provided by NASA shows two astronauts at work.', 'In this handout image provided by the studio, the host speaks.', 'An artist’s concept of the lander on the surface of the moon.', 'a group of people standing in a room: Detainees wait in line at the center.'],
+      ['In this case, the photos were never published.', 'This is the photo everyone shared last week, and it was fake.', 'Instagram photos show the crowd at the rally.', 'The photo shows the crowd at the rally.', 'A generally accepted myth: men talk about sports.', 'a lot of people: that is what we saw'],
     );
   });
 

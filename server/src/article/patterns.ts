@@ -154,11 +154,14 @@ export function isAgencyByline(text: string): boolean {
 
 /** How wire photo captions open: "In this Oct. 28, 2019, file photo, …", "FILE - In this
  * photo …", "This 2006 photo provided by NASA shows …", "An artist's concept of …". A
- * paragraph of the text almost never opens so. */
+ * paragraph of the text almost never opens so; nor in lower case, as the description of
+ * a picture that a machine wrote over its caption does. */
 export function opensLikeCaption(text: string): boolean {
   const c = text.charCodeAt(0);
   // F(ILE), I(n this), T(his), A(n artist's): most lines are let go by their first letter
-  if (c !== 70 && c !== 73 && c !== 84 && c !== 65) return false;
+  if (c !== 70 && c !== 73 && c !== 84 && c !== 65 && c !== 97) return false;
+  // a picture described by a machine, then its caption: "a man looking at the camera: Martin …"
+  if (c === 97) return /^an? [a-z][a-z ,'’-]{2,60}: [\p{Lu}\d]/u.test(text);
   return /^(FILE\s*[-–—]\s*)?(In (this|these)\b[^!?]{0,60}?\b(photos?|images?|pictures?|frame grab|video grab|handout( photo| image)?|screenshot|screen grab)(,|\s+(provided|released|made|taken|issued|obtained|shot|from|by|shows)\b)|This\b[^!?]{0,50}?\b(photo|image|illustration|picture|handout|frame grab|screenshot|rendering)\s+(shows|provided|released|made available|taken|issued|obtained)\b|An? artist['’]s (concept|illustration|impression|rendering|depiction)\b)/.test(text);
 }
 
