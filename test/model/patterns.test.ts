@@ -101,3 +101,28 @@ describe('stories: a byline’s agency is article structure, not a photo credit'
     assert.ok(kinds(text).includes('image-credit:Michael Conroy, AP'), kinds(text).join('\n'));
   });
 });
+
+describe('stories: a list of other stories’ headlines between paragraphs is link furniture', () => {
+  const p1 = 'The council voted on Tuesday to expand the program, a decision that followed months of debate among members and residents who had packed the hall for every meeting.';
+  const p2 = 'Officials said the first changes would take effect next spring, and that the cost would be covered by the state for at least the first two years of the plan.';
+  const p3 = 'Residents who spoke at the meeting were divided, with some praising the plan and others warning that it would raise their taxes within a few years.';
+  const flagged = (list: string[], intro = p2) => {
+    const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', p1, '', intro, '', ...list.map((l) => `  • ${l}`), '', p3, '']);
+    const m = analyzeArticle(text);
+    return m.findings.filter((f) => f.kind === 'navigation').map((f) => text.slice(f.span.start, f.span.end));
+  };
+
+  it('three Title Case headlines in a row are one navigation finding', () => {
+    const list = ['15 Amazing Images of Distant Stars', 'Photos: Europa, Mysterious Icy Moon of Jupiter', 'The 11 Biggest Unanswered Questions About Dark Matter'];
+    assert.strictEqual(flagged(list).length, 1);
+    assert.ok(flagged(list)[0].includes('Dark Matter') && flagged(list)[0].includes('15 Amazing'));
+  });
+
+  it('the article’s own lists are kept: ingredients, points announced by a colon, places, two items', () => {
+    assert.deepStrictEqual(flagged(['8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder']), []);
+    assert.deepStrictEqual(flagged(['Why Evidence Action Beta Is Promising Now', 'How We Choose The Programs We Test', 'What We Will Do With The Money We Raise'], 'The post will discuss the following:'), []);
+    assert.deepStrictEqual(flagged(['Blue Origin, Kent, Washington', 'Ceres Robotics, Palo Alto, California', 'Sierra Nevada Corporation, Louisville, Colorado']), []);
+    assert.deepStrictEqual(flagged(['15 Amazing Images of Distant Stars', 'The 11 Biggest Unanswered Questions About Dark Matter']), []);
+  });
+});
+

@@ -47,6 +47,8 @@ interface Core {
 interface Context {
   blocks: BlockInfo[];
   captions: Uint8Array;
+  /** Items of a bulleted list of other stories' headlines set between paragraphs. */
+  related: Uint8Array;
   bios: Uint8Array;
   starts: Uint8Array;
   stopper: Uint8Array;
@@ -80,6 +82,32 @@ function findCaptions(blocks: BlockInfo[]): Uint8Array {
     }
   }
   return cap;
+}
+
+/** Runs of three or more bullets on consecutive lines, each a headline in Title Case
+ * (four to sixteen words, five or more on average, no closing punctuation, a comma or
+ * colon inside, two in one item at most), not announced by a line ending in a colon:
+ * the "more on this" links a site sets between a story's paragraphs. A list of the
+ * article's own (ingredients, points, names with their places) fails one of these. */
+function findRelatedLists(blocks: BlockInfo[]): Uint8Array {
+  const related = new Uint8Array(blocks.length);
+  const headline = (b: BlockInfo) =>
+    b.f.bullet && b.f.words >= 4 && b.f.words <= 16 && !b.f.endsSentence && b.f.innerPunct <= 2 && b.f.capRatio >= 0.6 && !/[,:;]$/.test(b.text);
+  for (let i = 0; i < blocks.length; i++) {
+    if (!headline(blocks[i])) continue;
+    let j = i;
+    let words = blocks[i].f.words;
+    let punctuated = blocks[i].f.innerPunct > 1 ? 1 : 0;
+    while (j + 1 < blocks.length && blocks[j + 1].line === blocks[j].line + 1 && headline(blocks[j + 1])) {
+      j++;
+      words += blocks[j].f.words;
+      if (blocks[j].f.innerPunct > 1) punctuated++;
+    }
+    const intro = blocks[i - 1];
+    if (j - i >= 2 && words >= 5 * (j - i + 1) && punctuated <= 1 && !(intro && /:\s*$/.test(intro.text))) related.fill(1, i, j + 1);
+    i = j;
+  }
+  return related;
 }
 
 /** Is this block the start of an author bio: "Name (@handle) is …", "Name is …". */
@@ -690,6 +718,7 @@ function readPage(page: Page): Reading {
   const ctx: Context = {
     blocks,
     captions: findCaptions(blocks),
+    related: findRelatedLists(blocks),
     bios,
     starts,
     stopper: findStoppers(blocks),
@@ -1026,6 +1055,10 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
         k++;
       }
       i = k - 1;
+      continue;
+    }
+    if (ctx.related[i]) {
+      role[i] = 'chrome';
       continue;
     }
     if (captions[i] && b.tag !== 'credit') {
