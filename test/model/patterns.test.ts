@@ -35,6 +35,14 @@ describe('patterns: line recognisers', () => {
     );
   });
 
+  it('a site’s disclaimers are legal notices, long ones too; news about trade marks is not', () => {
+    check(
+      isCopyright,
+      ['*These statements have not been evaluated by the Food and Drug Administration. These products are not intended to diagnose, treat, cure, or prevent any disease.', 'Apple logo, Apple TV and iPhone are registered trademarks of Apple Inc.', 'All quotes delayed a minimum of 15 minutes.', `Most stock quote data provided by BATS. ${'Market indices are shown in real time. '.repeat(20)}`],
+      ['The names are trademarks of Disney, the court said, and the studio sued to protect them.', 'Consult your doctor before you change the dose, the agency said on Tuesday.', 'The data was provided by the state’s health department.'],
+    );
+  });
+
   it('an image’s alt text glued to itself', () => {
     check(
       isSelfGlued,
