@@ -3,6 +3,7 @@
 import * as assert from 'node:assert';
 import { analyzeArticle } from '../../server/src/article';
 import { isAgencyByline, isByline, isCopyright, isDateline, isHashtagRun, isPhotoCredit, isSelfGlued, opensLikeCaption } from '../../server/src/article/patterns';
+import { isPromotional } from '../../server/src/article/promo';
 import { joinLines } from './helpers';
 
 function check(fn: (s: string) => boolean, yes: string[], no: string[]): void {
@@ -40,6 +41,14 @@ describe('patterns: line recognisers', () => {
       isCopyright,
       ['*These statements have not been evaluated by the Food and Drug Administration. These products are not intended to diagnose, treat, cure, or prevent any disease.', 'Apple logo, Apple TV and iPhone are registered trademarks of Apple Inc.', 'All quotes delayed a minimum of 15 minutes.', `Most stock quote data provided by BATS. ${'Market indices are shown in real time. '.repeat(20)}`],
       ['The names are trademarks of Disney, the court said, and the studio sued to protect them.', 'Consult your doctor before you change the dose, the agency said on Tuesday.', 'The data was provided by the state’s health department.'],
+    );
+  });
+
+  it('a membership pitch is advertising voice; a story about members is not', () => {
+    check(
+      isPromotional,
+      ['If you enjoyed this article, we have a proposition for you: join our club.', 'Support independent journalism', 'Become a member today and read without limits.'],
+      ['The club said it enjoyed a record year, and members voted to keep the fee.', 'She became a member of the board in 2015.'],
     );
   });
 
