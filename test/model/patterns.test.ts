@@ -143,3 +143,20 @@ describe('stories: a list of other stories’ headlines between paragraphs is li
   });
 });
 
+describe('stories: the site’s call to sign up, set between a story’s paragraphs, is promotion', () => {
+  const p1 = 'The council voted on Tuesday to expand the program, a decision that followed months of debate among members and residents who had packed the hall for every meeting.';
+  const p2 = 'Officials said the first changes would take effect next spring, and that the cost would be covered by the state for at least the first two years of the plan.';
+  const p3 = 'Residents who spoke at the meeting were divided, with some praising the plan and others warning that it would raise their taxes within a few years.';
+  const promo = (line: string) => {
+    const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', p1, '', line, '', p2, '', p3, '']);
+    return analyzeArticle(text).findings.filter((f) => f.kind === 'sponsored').map((f) => text.slice(f.span.start, f.span.end));
+  };
+
+  it('a paragraph opening with the call is flagged; one reporting a call is not', () => {
+    assert.deepStrictEqual(promo('Sign up to get the best stories of the week, as picked by the editors.'), ['Sign up to get the best stories of the week, as picked by the editors.']);
+    assert.deepStrictEqual(promo('Subscribe to our newsletter for the latest news from City Hall.'), ['Subscribe to our newsletter for the latest news from City Hall.']);
+    assert.deepStrictEqual(promo('The city urged residents to sign up for the alerts on its website before the first storm of the season arrives next week.'), []);
+    assert.deepStrictEqual(promo('Sign up for the program opened on Monday, and more than 4,000 families had registered by the end of the week, the city said.'), []);
+  });
+});
+

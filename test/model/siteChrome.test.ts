@@ -300,7 +300,7 @@ describe('model: site chrome in the reading (withSiteChrome)', () => {
     const fs = at(m, a);
     assert.strictEqual(fs.length, 1);
     assert.deepStrictEqual(fs[0].lines, { first: a, last: z });
-    assert.match(fs[0].message, /^Page navigation: 2 lines from "Sign up.*These lines appear in 6 of 6 scrapes in this folder\.$/);
+    assert.match(fs[0].message, /^Page navigation: 2 lines from "Get the Example.*These lines appear in 6 of 6 scrapes in this folder\.$/);
     const fixed = applyEdits(t, fs[0].fix.edits);
     assert.strictEqual(fixed, t.replace(`${NEWSLETTER}\n\n${follow}\n\n`, ''));
     // fix-all removes every piece of navigation, and no article text

@@ -3,7 +3,9 @@
 // headline and paragraphs are its own.
 
 export const MENU = 'Home | World | Politics | Business | Technology | Sports';
-export const NEWSLETTER = 'Sign up for the Example News morning briefing';
+// (a pitch that does not open with its call: the model alone keeps it, only the folder
+// shows it is the site's)
+export const NEWSLETTER = 'Get the Example News morning briefing';
 export const FOOTER = 'Copyright © 2024 Example News. All rights reserved.';
 
 const TOWNS = ['Millbrook', 'Harrow Bay', 'Eastfield', 'Caldwell', 'Norrington', 'Pine Hollow', 'Westmere', 'Ashford Vale', 'Redcliff', 'Lowmoor'];

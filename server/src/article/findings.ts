@@ -26,7 +26,7 @@ const NOUN: Record<FindingKind, [string, string]> = {
   'ui-label': ['Button or link label', 'left by the page, not part of the article'],
   'image-credit': ['Photo credit', 'of a photo the scrape does not contain'],
   'image-caption': ['Photo caption', 'of a photo the scrape does not contain'],
-  sponsored: ['Sponsored content', 'an advertiser\'s text between the stories'],
+  sponsored: ['Promotion', 'an advertiser\'s text or the site\'s own pitch, not the article'],
   duplicate: ['Duplicate text', 'repeats text found earlier in the article'],
   navigation: ['Page navigation', 'menus, link lists and page furniture around the article'],
   'link-residue': ['Link residue', ''],

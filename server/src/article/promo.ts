@@ -26,3 +26,11 @@ export function isPromotional(text: string): boolean {
   // promoScore(text) >= 1
   return text.length <= 1500 && (LABELS_OR_CALLS.test(text) || WE_VOICE.test(text) || SELF_DESCRIPTION.test(text));
 }
+
+/** A paragraph that opens with the call itself ("Sign up for …", "Subscribe to …",
+ * "Submit your letter …") is the site speaking, wherever it stands: news prose reports
+ * such calls, it does not open with them. */
+export function opensWithCall(text: string): boolean {
+  // (short, and no one is reported: "Sign up for the program opened on Monday, the city said")
+  return text.length <= 200 && /^\s*(sign up (for|to)|subscribe (to|now|today)|submit your|join (our|us)|get (the|our) (newsletter|app|free)|download (our|the) (free )?app)\b/i.test(text) && !/\b(said|says|told|according to)\b/i.test(text) && isPromotional(text);
+}

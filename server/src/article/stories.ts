@@ -10,7 +10,7 @@
 
 import { BlockInfo, keyEndHash, keyEnds, Page, readKeyEnds } from './blocks';
 import { hasDate, isAgencyByline, opensLikeCaption } from './patterns';
-import { isPromotional } from './promo';
+import { isPromotional, opensWithCall } from './promo';
 import { Role } from './types';
 
 export interface StoryDraft {
@@ -1076,6 +1076,11 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
     if (ctx.stopper[i] && (b.tag === 'divider' || furniture(b) || (b.tag === 'menu' && b.f.glued >= 2))) {
       // a rule drawn across the page is furniture; a short "* * *" is a section break
       role[i] = b.tag === 'divider' && b.f.chars < 10 ? 'other' : 'chrome';
+      continue;
+    }
+    // the site's call to sign up or subscribe, set between the paragraphs
+    if ((b.tag === 'prose' || b.tag === 'sentence' || b.tag === 'title') && b.f.sentences <= 2 && opensWithCall(b.text)) {
+      role[i] = 'sponsored';
       continue;
     }
     if (b.tag === 'prose' || b.tag === 'sentence') {
