@@ -2,7 +2,7 @@
 // misses that once fooled them (each near miss came from a real page of the corpus).
 import * as assert from 'node:assert';
 import { analyzeArticle } from '../../server/src/article';
-import { isAgencyByline, isByline, isCopyright, isDateline, isHashtagRun, isPhotoCredit, isSelfGlued, opensLikeCaption } from '../../server/src/article/patterns';
+import { isAgencyByline, isByline, isCopyright, isDateline, isHashtagRun, isPhotoCredit, isRelatedLink, isSelfGlued, opensLikeCaption } from '../../server/src/article/patterns';
 import { isPromotional } from '../../server/src/article/promo';
 import { joinLines } from './helpers';
 
@@ -49,6 +49,14 @@ describe('patterns: line recognisers', () => {
       isPromotional,
       ['If you enjoyed this article, we have a proposition for you: join our club.', 'Support independent journalism', 'Become a member today and read without limits.'],
       ['The club said it enjoyed a record year, and members voted to keep the fee.', 'She became a member of the board in 2015.'],
+    );
+  });
+
+  it('a link to another story, announced by a label or by the site’s name', () => {
+    check(
+      isRelatedLink,
+      ['Related: Council approves the new budget', 'Also on rt.com Journalists threatened with arrest as purge goes on', 'Read more: Tencent profit falls'],
+      ['Also on Tuesday, the council approved the new budget.', 'Also at stake is the future of the library.'],
     );
   });
 

@@ -310,7 +310,8 @@ export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
  * "Read more: …", "ALSO READ: …", "See also: …". */
 export function isRelatedLink(text: string): boolean {
   if (text.length > 220) return false;
-  return /^(related( (post|story|article|content|coverage|reading|video|link))?|read more|read also|also read|see also|more on this|recommended( reading)?|don['’]t miss|watch|listen|more from [\w .&-]{1,40}|click here)\s*[:>»|-]\s*\S/i.test(text);
+  // "Also on rt.com Journalists & politicians …": a site's name stands for the separator
+  return /^(related( (post|story|article|content|coverage|reading|video|link))?|read more|read also|also read|see also|more on this|recommended( reading)?|don['’]t miss|watch|listen|more from [\w .&-]{1,40}|click here)\s*[:>»|-]\s*\S/i.test(text) || /^also (on|at) [\w-]+(\.[\w-]+)*\.[a-z]{2,6}\s+\S/i.test(text);
 }
 
 /** A card's link text doubled by the scrape (an image's alt text glued to the link's
