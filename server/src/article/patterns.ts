@@ -273,13 +273,16 @@ export function isNameLine(text: string): boolean {
 }
 
 /** "© 2019 CBS Interactive Inc. All Rights Reserved." */
+// A site's disclaimers (trade marks, the FDA's, advice, market data), long ones too.
+const DISCLAIMER = /\b((are|is a) registered trademarks? of|not been evaluated by the food and drug administration|not intended to diagnose|for (general )?informational purposes only|(quote|market) data (is )?(provided|powered) by|quotes (are )?delayed)\b/i;
+// The same and a legal notice ("This material may not be published, broadcast, …") in
+// one pass over the line: most lines hold neither.
+const LEGAL = new RegExp(`${DISCLAIMER.source}|\\b(subject to copyright|may not be (published|reproduced|redistributed|copied)|without (the )?(prior )?(express )?(written )?permission of)\\b`, 'i');
+
 export function isCopyright(text: string): boolean {
   if (text.length > 1200) return false;
-  // a site's disclaimers: trade marks, the FDA's, advice, market data (long ones too)
-  if (/\b((are|is a) registered trademarks? of|not been evaluated by the food and drug administration|not intended to diagnose|for (general )?informational purposes only|(quote|market) data (is )?(provided|powered) by|quotes (are )?delayed)\b/i.test(text)) return true;
+  if (LEGAL.test(text) && (text.length <= 600 || DISCLAIMER.test(text))) return true;
   if (text.length > 600) return false;
-  // a legal notice: "This material may not be published, broadcast, rewritten…"
-  if (/\b(subject to copyright|may not be (published|reproduced|redistributed|copied)|without (the )?(prior )?(express )?(written )?permission of)\b/i.test(text)) return true;
   // a form's consent notice: "By submitting this form you agree to …"
   if (/^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
   if (text.length > 400) return false;
