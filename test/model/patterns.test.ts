@@ -143,6 +143,16 @@ describe('stories: a list of other stories’ headlines between paragraphs is li
     assert.ok(flagged(list)[0].includes('Dark Matter') && flagged(list)[0].includes('15 Amazing'));
   });
 
+  it('a numbered list under a "Related" label is its list, however long its items; numbered steps of the text are kept', () => {
+    const items = ['1. A worker assembles an engine at the plant in Michigan.Here is where two traders say to invest as the market rallies', '2. A cosmetics display in a store in New York.One of the top performing beauty stocks could be set for a rebound, analysts say', '3. People walk past the flagship store in Manhattan.Two retailers are tanking, and four investors weigh in on the wreck'];
+    const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', p1, '', p2, '', p3, '', 'Related', '', ...items.flatMap((l) => [l, '']), p1.replace('Tuesday', 'Monday'), '']);
+    const nav = analyzeArticle(text).findings.filter((f) => f.kind === 'navigation').map((f) => text.slice(f.span.start, f.span.end));
+    assert.ok(nav.some((t) => t.startsWith('Related') && t.includes('3. People walk')), nav.join('\n'));
+    const steps = ['1. Fill the canner with water and set it to simmer, then add the empty jars to warm them.', '2. Core, peel and cube the pears and put them in a pot with the juice of one lemon.', '3. Boil while stirring for about a minute, then add the honey and boil until thick.'];
+    const recipe = joinLines(['Spiced pear jam for the holidays', '', 'By Jane Roe', '', p1, '', p2, '', ...steps.flatMap((l) => [l, '']), p3, '']);
+    assert.deepStrictEqual(analyzeArticle(recipe).findings.filter((f) => f.kind !== 'spacing').map((f) => recipe.slice(f.span.start, f.span.end)), []);
+  });
+
   it('the article’s own lists are kept: ingredients, points announced by a colon, places, two items', () => {
     assert.deepStrictEqual(flagged(['8-9 ripe pears, cored and peeled', '1 lemon, or about 1/4 cup lemon juice', '6 tbsp fruit pectin powder']), []);
     assert.deepStrictEqual(flagged(['Why Evidence Action Beta Is Promising Now', 'How We Choose The Programs We Test', 'What We Will Do With The Money We Raise'], 'The post will discuss the following:'), []);

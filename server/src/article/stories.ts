@@ -1049,8 +1049,16 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
       // a "Related" label and the list of links under it
       role[i] = 'chrome';
       let k = i + 1;
-      while (k <= end && ['title', 'menu', 'item', 'short', 'ui', 'image', 'date', 'meta', 'related', 'sentence'].includes(blocks[k].tag) && k - i <= 12) {
-        if (blocks[k].tag === 'sentence' && blocks[k].f.chars > 160) break;
+      // (a numbered list under the label is its list, however long its items: "1. …", "2. …")
+      let number = 1;
+      const numbered = (b: BlockInfo) => {
+        const m = /^\s*(\d{1,2})[.)]\s/.exec(b.text);
+        return !!m && Number(m[1]) === number;
+      };
+      while (k <= end && k - i <= 12) {
+        const t = blocks[k].tag;
+        if (numbered(blocks[k])) number++;
+        else if (!['title', 'menu', 'item', 'short', 'ui', 'image', 'date', 'meta', 'related', 'sentence'].includes(t) || (t === 'sentence' && blocks[k].f.chars > 160)) break;
         role[k] = 'chrome';
         k++;
       }
