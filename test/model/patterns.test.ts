@@ -178,3 +178,25 @@ describe('stories: the site’s call to sign up, set between a story’s paragra
   });
 });
 
+describe('stories: a line between paragraphs that is a link or a call, not a crosshead', () => {
+  const p1 = 'The council voted on Tuesday to expand the program, a decision that followed months of debate among members and residents who had packed the hall for every meeting.';
+  const p2 = 'Officials said the first changes would take effect next spring, and that the cost would be covered by the state for at least the first two years of the plan.';
+  const p3 = 'Residents who spoke at the meeting were divided, with some praising the plan and others warning that it would raise their taxes within a few years.';
+  const read = (line: string) => {
+    const text = joinLines(['City expands program after long debate', '', 'By Jane Roe', '', p1, '', p2, '', line, '', p3, '', p1.replace('Tuesday', 'Monday'), '']);
+    const m = analyzeArticle(text);
+    const f = m.findings.find((x) => text.slice(x.span.start, x.span.end) === line);
+    return { kind: f?.kind, sure: f?.sure, crossheads: m.stories[0].crossheads.map((c) => c.text) };
+  };
+
+  it('a whole headline in capitals is a link to another story; a short one in capitals is a crosshead', () => {
+    assert.deepStrictEqual(read('MAYOR SAYS THE NEW BUDGET WILL RAISE TAXES FOR MOST FAMILIES'), { kind: 'ui-label', sure: true, crossheads: [] });
+    assert.deepStrictEqual(read('WHAT HAPPENS NEXT'), { kind: undefined, sure: undefined, crossheads: ['WHAT HAPPENS NEXT'] });
+  });
+
+  it('a call to click or to get the app is promotion; "Learn more at <source>" only softly', () => {
+    assert.deepStrictEqual(read('CLICK HERE TO GET THE CITY NEWS APP'), { kind: 'sponsored', sure: true, crossheads: [] });
+    assert.deepStrictEqual(read('Learn more at City News'), { kind: 'sponsored', sure: false, crossheads: [] });
+  });
+});
+

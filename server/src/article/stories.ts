@@ -1095,6 +1095,21 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
       role[i] = ctx.bios[i] || (bioOf(b) && i > core.last) ? 'author-bio' : 'body';
       continue;
     }
+    if ((b.tag === 'title' || b.tag === 'name') && i > draft.bodyStart) {
+      // between paragraphs, a call to action is promotion, and a whole headline in
+      // capitals a link to another story; a crosshead is a few words
+      if (promotional(b.text)) {
+        role[i] = 'sponsored';
+        // "Learn more at <source>" may be the text's own pointer: only a short line that
+        // asks for a click, a subscription or an app is sure
+        if (b.f.words > 10 || !/\b(click(ing)? here|subscribe|sign up|download|app)\b/i.test(b.text)) unsure[i] = 1;
+        continue;
+      }
+      if (b.f.words >= 8 && !/\p{Ll}/u.test(b.text) && /\p{Lu}{2}/u.test(b.text)) {
+        role[i] = 'ui';
+        continue;
+      }
+    }
     if ((b.tag === 'title' || b.tag === 'name') && i > draft.bodyStart && isCrosshead(blocks, i, end)) {
       role[i] = 'crosshead';
       draft.crossheads.push(i);
