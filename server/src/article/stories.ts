@@ -1066,7 +1066,9 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
       continue;
     }
     if (ctx.related[i]) {
+      // (a reading list or a product round-up has the same shape: flagged, not removed on save)
       role[i] = 'chrome';
+      unsure[i] = 1;
       continue;
     }
     if (captions[i] && b.tag !== 'credit') {
