@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeArticle, ArticleModel } from './article';
+import { decodeModel, EncodedModel } from './modelTransfer';
 
 /** Documents of at least this many characters are analysed on the analysis thread. */
 export const THREAD_THRESHOLD = 200_000;
@@ -58,7 +59,7 @@ export class Analyser {
     }
     let job!: Job;
     const result = new Promise<ArticleModel>((resolve, reject) => {
-      job = { id, text, resolve: (m) => resolve({ ...m, text }), reject };
+      job = { id, text, resolve, reject };
     });
     this.#queue.push(job);
     this.#pump();
@@ -101,13 +102,19 @@ export class Analyser {
   #thread(): Worker {
     if (this.#worker) return this.#worker;
     const w = new Worker(this.workerPath);
-    w.on('message', (msg: { id: number; json?: string; error?: string }) => {
+    w.on('message', (msg: { id: number; encoded?: EncodedModel; error?: string }) => {
       const job = this.#running;
       if (!job || job.id !== msg.id) return;
       this.#running = undefined;
-      if (msg.json !== undefined) {
+      if (msg.encoded !== undefined) {
         this.threaded++;
-        job.resolve(JSON.parse(msg.json) as ArticleModel);
+        let model: ArticleModel | undefined;
+        try {
+          model = decodeModel(msg.encoded, job.text);
+        } catch (e) {
+          job.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+        if (model) job.resolve(model);
       } else job.reject(new Error(msg.error ?? 'analysis failed'));
       this.#pump();
     });
