@@ -2,7 +2,7 @@
 // element of the page on one line) and tags each with what its form alone says.
 // Context is weighed later, in stories.ts.
 
-import { Features, features, proseLevel, readsEnglish } from './features';
+import { countFeatures, counts, Features, proseLevel, readsEnglish } from './features';
 import { LineTable, lineTable } from './lines';
 import {
   isByline, isCommentHead, isCopyright, isDateline, isDivider, isListHeader, isMetaCounter, isNameLine, isPhotoCredit,
@@ -215,9 +215,26 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
 
 /** A block whose key is made on first use: only headlines and the lines outside the
  * stories are ever compared by key, and normalising every line costs more than the
- * rest of reading it. */
-class LineBlock implements BlockInfo {
+ * rest of reading it. It carries its own features (`f` is the block itself): every
+ * block outlives the young generation, and one object a block is copied and marked
+ * where two were. */
+class LineBlock implements BlockInfo, Features {
   #key: string | undefined;
+  readonly words: number;
+  readonly stops: number;
+  readonly alphaWords: number;
+  readonly capWords: number;
+  readonly letters: number;
+  readonly endsSentence: boolean;
+  readonly sentences: number;
+  readonly bullet: boolean;
+  readonly glued: number;
+  readonly pipes: number;
+  readonly innerPunct: number;
+  // set once the page's language is known (readBlocks)
+  level: 0 | 1 | 2 = 0;
+  tag: Tag = 'short';
+  creditAt = -1;
 
   constructor(
     readonly index: number,
@@ -225,12 +242,44 @@ class LineBlock implements BlockInfo {
     readonly lineSpan: Span,
     readonly span: Span,
     readonly text: string,
-    readonly f: Features,
-    readonly level: 0 | 1 | 2,
-    readonly tag: Tag,
-    readonly creditAt: number,
+    readonly indent: number,
     readonly blanksBefore: number,
-  ) {}
+  ) {
+    // the features of `text`, read by countFeatures just before
+    const k = counts;
+    this.words = k.words;
+    this.stops = k.stops;
+    this.alphaWords = k.alphaWords;
+    this.capWords = k.capWords;
+    this.letters = k.letters;
+    this.endsSentence = k.endsSentence;
+    this.sentences = k.sentences;
+    this.bullet = k.bullet;
+    this.glued = k.glued;
+    this.pipes = k.pipes;
+    this.innerPunct = k.innerPunct;
+  }
+
+  get f(): Features {
+    return this;
+  }
+
+  get chars(): number {
+    return this.text.length;
+  }
+
+  // the ratios as features() gives them (LineFeatures)
+  get stopRatio(): number {
+    return this.words ? this.stops / this.words : 0;
+  }
+
+  get capRatio(): number {
+    return this.alphaWords ? this.capWords / this.alphaWords : 0;
+  }
+
+  get letterRatio(): number {
+    return this.text.length ? this.letters / this.text.length : 0;
+  }
 
   get key(): string {
     this.#key ??= this.text.length <= 400 ? normalizeKey(this.text) : '';
@@ -242,15 +291,8 @@ export function readBlocks(text: string): Page {
   const table = lineTable(text);
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
-  // first the lines and their features; the page's language decides how prose is read
-  // (kept in columns, not an object per line: every such object outlived a young
-  // collection and was copied)
-  const lineOf: number[] = [];
-  const startOf: number[] = [];
-  const endOf: number[] = [];
-  const blanksOf: number[] = [];
-  const texts: string[] = [];
-  const fs: Features[] = [];
+  // first the blocks and their features; the page's language decides how prose is read
+  const blocks: LineBlock[] = [];
   let blanks = 0;
   for (let line = 0; line < lineCount; line++) {
     const ls = table.starts[line];
@@ -264,26 +306,19 @@ export function readBlocks(text: string): Page {
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
-    lineOf.push(line);
-    startOf.push(s);
-    endOf.push(e);
-    blanksOf.push(blanks);
-    texts.push(t);
-    fs.push(features(t, s - ls));
+    countFeatures(t);
+    blockOfLine[line] = blocks.length;
+    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
     blanks = 0;
   }
-  const english = readsEnglish(fs);
-  const blocks: BlockInfo[] = new Array(texts.length);
-  for (let index = 0; index < texts.length; index++) {
-    const line = lineOf[index];
-    const s = startOf[index];
-    const t = texts[index];
-    const f = fs[index];
-    const level = proseLevel(f, english);
-    const tag = tagOf(t, f, level);
-    const ca = tag === 'credit' ? -1 : trailingCredit(t);
-    blockOfLine[line] = index;
-    blocks[index] = new LineBlock(index, line, { start: table.starts[line], end: table.ends[line] }, { start: s, end: endOf[index] }, t, f, level, tag, ca >= 0 ? s + ca : -1, blanksOf[index]);
+  const english = readsEnglish(blocks);
+  for (const b of blocks) {
+    const level = proseLevel(b, english);
+    const tag = tagOf(b.text, b, level);
+    const ca = tag === 'credit' ? -1 : trailingCredit(b.text);
+    b.level = level;
+    b.tag = tag;
+    b.creditAt = ca >= 0 ? b.span.start + ca : -1;
   }
   return { text, table, blocks, blockOfLine, english };
 }
