@@ -25,6 +25,9 @@ export class Cancelled extends Error {
 interface Job {
   id: number;
   text: string;
+  /** The document the text is a version of, if any: the thread keeps the readings of
+   * its last version's lines for the next (LineCache). */
+  doc?: string;
   resolve: (m: ArticleModel) => void;
   reject: (e: Error) => void;
 }
@@ -47,8 +50,9 @@ export class Analyser {
     private readonly threshold = THREAD_THRESHOLD,
   ) {}
 
-  /** Analyses `text`; big texts on the analysis thread. */
-  analyse(text: string): AnalysisJob {
+  /** Analyses `text`, a version of the document `doc` if given; big texts on the
+   * analysis thread. */
+  analyse(text: string, doc?: string): AnalysisJob {
     const id = this.#nextId++;
     if (text.length < this.threshold || !existsSync(this.workerPath)) {
       try {
@@ -59,7 +63,7 @@ export class Analyser {
     }
     let job!: Job;
     const result = new Promise<ArticleModel>((resolve, reject) => {
-      job = { id, text, resolve, reject };
+      job = { id, text, doc, resolve, reject };
     });
     this.#queue.push(job);
     this.#pump();
@@ -84,6 +88,11 @@ export class Analyser {
     }
   }
 
+  /** The document is closed: the thread forgets its lines. */
+  forget(doc: string): void {
+    this.#worker?.postMessage({ forget: doc });
+  }
+
   dispose(): void {
     for (const j of this.#queue.splice(0)) j.reject(new Cancelled());
     this.#running?.reject(new Cancelled());
@@ -96,7 +105,7 @@ export class Analyser {
     if (this.#running || !this.#queue.length) return;
     const job = this.#queue.shift()!;
     this.#running = job;
-    this.#thread().postMessage({ id: job.id, text: job.text });
+    this.#thread().postMessage({ id: job.id, text: job.text, doc: job.doc });
   }
 
   #thread(): Worker {

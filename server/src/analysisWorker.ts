@@ -1,7 +1,7 @@
 // The analysis thread: big documents are read here, off the server's main thread, so
 // that the server answers other documents (and cancellations) while one is analysed.
-// One message in (the text), one out (the model without its text: the main thread has
-// it already). Built to dist/analysisWorker.js next to dist/server.js.
+// One message in (the text, and which document it is a version of), one out (the model
+// without its text: the main thread has it already). Built to dist/analysisWorker.js next to dist/server.js.
 //
 // The model goes back encoded by modelTransfer.ts: its blocks as numbers in a buffer
 // handed over without a copy (their texts sliced again from the main thread's text),
@@ -9,12 +9,32 @@
 // about as much as the analysis itself, most of it on the main thread's parse.
 
 import { parentPort } from 'node:worker_threads';
-import { analyzeArticle } from './article';
+import { analyzeArticle, LineCache } from './article';
 import { encodeModel, transferables } from './modelTransfer';
 
-parentPort?.on('message', (job: { id: number; text: string }) => {
+// The readings of the lines of each document's last version: a version typed on reads
+// only its changed lines afresh (a few documents, the most recently analysed; a closed
+// document's are forgotten).
+const MAX_DOCS = 4;
+const caches = new Map<string, LineCache>();
+
+function cacheOf(doc: string): LineCache {
+  let c = caches.get(doc);
+  if (c) caches.delete(doc);
+  else c = new LineCache();
+  caches.set(doc, c);
+  if (caches.size > MAX_DOCS) caches.delete(caches.keys().next().value!);
+  return c;
+}
+
+parentPort?.on('message', (job: { id: number; text: string; doc?: string } | { forget: string }) => {
+  if ('forget' in job) {
+    caches.delete(job.forget);
+    return;
+  }
   try {
-    const encoded = encodeModel(analyzeArticle(job.text));
+    const lineCache = job.doc !== undefined ? cacheOf(job.doc) : undefined;
+    const encoded = encodeModel(analyzeArticle(job.text, { lineCache }));
     parentPort!.postMessage({ id: job.id, encoded }, transferables(encoded));
   } catch (e) {
     parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });

@@ -24,7 +24,7 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
 
 function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
   const t0 = now();
-  const page = readBlocks(text);
+  const page = readBlocks(text, options.lineCache);
   const reading = readStories(page);
   const { blocks } = page;
 

@@ -287,7 +287,73 @@ class LineBlock implements BlockInfo, Features {
   }
 }
 
-export function readBlocks(text: string): Page {
+/** What a line's text alone decides, kept from one version of a document to the next
+ * (LineCache): its features, its tag at each prose level, its trailing credit. */
+interface LineReading {
+  words: number;
+  stops: number;
+  alphaWords: number;
+  capWords: number;
+  letters: number;
+  glued: number;
+  pipes: number;
+  innerPunct: number;
+  sentences: number;
+  endsSentence: boolean;
+  bullet: boolean;
+  /** tagOf at prose level 0, 1, 2, once asked. */
+  tags: [Tag | undefined, Tag | undefined, Tag | undefined];
+  /** trailingCredit, once asked (-2: not yet). */
+  credit: number;
+}
+
+/** The readings of the lines of a document's last version, by their (trimmed) text:
+ * what features(), tagOf() and trailingCredit() make of a line depends on its text
+ * and nothing else (its prose level, on which the tag also depends, is a key of its
+ * own), so a version that differs from the last by a few lines reads only those.
+ * Holds the lines of the last version read with it alone: a line gone from the text is
+ * forgotten, and no key holds on to an older version's text. */
+export class LineCache {
+  #last = new Map<string, LineReading>();
+  #now = new Map<string, LineReading>();
+
+  /** The reading of a line of the version being read: reused, or counted now. */
+  reading(t: string): LineReading {
+    let r = this.#now.get(t);
+    if (r) return r;
+    r = this.#last.get(t);
+    if (!r) {
+      countFeatures(t);
+      const k = counts;
+      r = {
+        words: k.words, stops: k.stops, alphaWords: k.alphaWords, capWords: k.capWords, letters: k.letters, glued: k.glued,
+        pipes: k.pipes, innerPunct: k.innerPunct, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
+        tags: [undefined, undefined, undefined], credit: -2,
+      };
+    }
+    this.#now.set(t, r);
+    return r;
+  }
+
+  /** The version is read: its lines are the ones kept for the next. */
+  done(): void {
+    this.#last = this.#now;
+    this.#now = new Map();
+  }
+
+  /** Lines kept (for tests). */
+  get size(): number {
+    return this.#last.size;
+  }
+}
+
+/** The blocks of a text; with a cache, the readings of lines its last version had too
+ * are reused (LineCache). */
+export function readBlocks(text: string, cache?: LineCache): Page {
+  return cache ? readBlocksCached(text, cache) : readBlocksFresh(text);
+}
+
+function readBlocksFresh(text: string): Page {
   const table = lineTable(text);
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
@@ -316,6 +382,60 @@ export function readBlocks(text: string): Page {
     const level = proseLevel(b, english);
     const tag = tagOf(b.text, b, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(b.text);
+    b.level = level;
+    b.tag = tag;
+    b.creditAt = ca >= 0 ? b.span.start + ca : -1;
+  }
+  return { text, table, blocks, blockOfLine, english };
+}
+
+/** readBlocks with the lines' readings from the cache: the same blocks. */
+function readBlocksCached(text: string, cache: LineCache): Page {
+  const table = lineTable(text);
+  const lineCount = table.starts.length;
+  const blockOfLine = new Int32Array(lineCount).fill(-1);
+  const blocks: LineBlock[] = [];
+  const readings: LineReading[] = [];
+  let blanks = 0;
+  for (let line = 0; line < lineCount; line++) {
+    const ls = table.starts[line];
+    const le = table.ends[line];
+    let s = ls;
+    while (s < le && isWhite(text.charCodeAt(s))) s++;
+    if (s === le) {
+      blanks++;
+      continue;
+    }
+    let e = le;
+    while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
+    const t = text.slice(s, e);
+    const r = cache.reading(t);
+    const k = counts;
+    k.words = r.words;
+    k.stops = r.stops;
+    k.alphaWords = r.alphaWords;
+    k.capWords = r.capWords;
+    k.letters = r.letters;
+    k.glued = r.glued;
+    k.pipes = r.pipes;
+    k.innerPunct = r.innerPunct;
+    k.sentences = r.sentences;
+    k.endsSentence = r.endsSentence;
+    k.bullet = r.bullet;
+    blockOfLine[line] = blocks.length;
+    readings.push(r);
+    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
+    blanks = 0;
+  }
+  cache.done();
+  const english = readsEnglish(blocks);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const r = readings[i];
+    const level = proseLevel(b, english);
+    const tag = (r.tags[level] ??= tagOf(b.text, b, level));
+    if (tag !== 'credit' && r.credit === -2) r.credit = trailingCredit(b.text);
+    const ca = tag === 'credit' ? -1 : r.credit;
     b.level = level;
     b.tag = tag;
     b.creditAt = ca >= 0 ? b.span.start + ca : -1;
