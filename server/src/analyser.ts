@@ -4,8 +4,11 @@
 // still answers requests for every other document, and hears cancellations.
 //
 // A job that is no longer wanted (its version is stale, its document closed) is dropped
-// from the queue, and if it is the one running, the thread is ended and a new one
-// started for the next job: typing in a big file never queues analyses of old versions.
+// from the queue, and if it is the one running, the thread is told to stop (a flag in
+// shared memory, read by the analysis between its passes): it answers within a pass and
+// is free for the next job, warm (its compiled code and the readings of the document's
+// lines kept). Only a thread that does not answer in time is ended and a new one started.
+// Typing in a big file never queues analyses of old versions.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,6 +18,9 @@ import { decodeModel, EncodedModel } from './modelTransfer';
 
 /** Documents of at least this many characters are analysed on the analysis thread. */
 export const THREAD_THRESHOLD = 200_000;
+
+/** How long a thread told to stop may take to answer before it is ended. */
+export const STOP_GRACE_MS = 1000;
 
 export class Cancelled extends Error {
   constructor() {
@@ -40,10 +46,16 @@ export interface AnalysisJob {
 export class Analyser {
   #worker: Worker | undefined;
   #running: Job | undefined;
+  /** A job told to stop: the thread is busy until it answers (or is ended). */
+  #stopping: { id: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  /** The id of the job the thread should stop, shared with it. */
+  readonly #stop = new Int32Array(new SharedArrayBuffer(4));
   readonly #queue: Job[] = [];
   #nextId = 1;
   /** How many jobs the analysis thread ran to completion (for tests and the log). */
   threaded = 0;
+  /** How many analysis threads were started (for tests). */
+  threads = 0;
 
   constructor(
     private readonly workerPath = join(__dirname, 'analysisWorker.js'),
@@ -70,7 +82,7 @@ export class Analyser {
     return { id, result };
   }
 
-  /** Drops a job: from the queue, or ends the thread running it. */
+  /** Drops a job: from the queue, or tells the thread running it to stop. */
   cancel(id: number): void {
     const i = this.#queue.findIndex((j) => j.id === id);
     if (i >= 0) {
@@ -80,12 +92,29 @@ export class Analyser {
     if (this.#running?.id === id) {
       const job = this.#running;
       this.#running = undefined;
+      Atomics.store(this.#stop, 0, id);
       const w = this.#worker;
-      this.#worker = undefined;
-      void w?.terminate();
+      this.#stopping = {
+        id,
+        timer: setTimeout(() => {
+          // no answer: the thread is ended, the next job gets a new one
+          if (this.#stopping?.id !== id) return;
+          this.#stopping = undefined;
+          if (this.#worker === w) this.#worker = undefined;
+          void w?.terminate();
+          this.#pump();
+        }, STOP_GRACE_MS),
+      };
+      this.#stopping.timer.unref?.();
       job.reject(new Cancelled());
-      this.#pump();
     }
+  }
+
+  /** The thread answered the job it was told to stop: it is free. */
+  #stopped(): void {
+    if (!this.#stopping) return;
+    clearTimeout(this.#stopping.timer);
+    this.#stopping = undefined;
   }
 
   /** The document is closed: the thread forgets its lines. */
@@ -94,6 +123,7 @@ export class Analyser {
   }
 
   dispose(): void {
+    this.#stopped();
     for (const j of this.#queue.splice(0)) j.reject(new Cancelled());
     this.#running?.reject(new Cancelled());
     this.#running = undefined;
@@ -102,7 +132,7 @@ export class Analyser {
   }
 
   #pump(): void {
-    if (this.#running || !this.#queue.length) return;
+    if (this.#running || this.#stopping || !this.#queue.length) return;
     const job = this.#queue.shift()!;
     this.#running = job;
     this.#thread().postMessage({ id: job.id, text: job.text, doc: job.doc });
@@ -110,8 +140,15 @@ export class Analyser {
 
   #thread(): Worker {
     if (this.#worker) return this.#worker;
-    const w = new Worker(this.workerPath);
-    w.on('message', (msg: { id: number; encoded?: EncodedModel; error?: string }) => {
+    const w = new Worker(this.workerPath, { workerData: { stop: this.#stop.buffer } });
+    this.threads++;
+    w.on('message', (msg: { id: number; encoded?: EncodedModel; error?: string; stopped?: boolean }) => {
+      if (this.#stopping?.id === msg.id) {
+        // the answer of a job told to stop (stopped, or done before it read the flag)
+        this.#stopped();
+        this.#pump();
+        return;
+      }
       const job = this.#running;
       if (!job || job.id !== msg.id) return;
       this.#running = undefined;
@@ -129,7 +166,9 @@ export class Analyser {
     });
     w.on('error', (e) => {
       // the thread died (out of memory, a bug): the job fails, the next gets a new thread
-      if (this.#worker === w) this.#worker = undefined;
+      if (this.#worker !== w) return;
+      this.#worker = undefined;
+      this.#stopped();
       const job = this.#running;
       this.#running = undefined;
       job?.reject(e instanceof Error ? e : new Error(String(e)));
@@ -138,6 +177,7 @@ export class Analyser {
     w.on('exit', (code) => {
       if (this.#worker !== w) return; // ended on purpose (cancel, dispose)
       this.#worker = undefined;
+      this.#stopped();
       const job = this.#running;
       this.#running = undefined;
       job?.reject(new Error(`the analysis thread exited with code ${code}`));

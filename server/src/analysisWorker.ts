@@ -8,8 +8,8 @@
 // the rest as JSON text. For a 1 MB scrape (13k blocks) the whole model as JSON cost
 // about as much as the analysis itself, most of it on the main thread's parse.
 
-import { parentPort } from 'node:worker_threads';
-import { analyzeArticle, LineCache } from './article';
+import { parentPort, workerData } from 'node:worker_threads';
+import { AnalysisStopped, analyzeArticle, LineCache } from './article';
 import { encodeModel, transferables } from './modelTransfer';
 
 // The readings of the lines of each document's last version: a version typed on reads
@@ -27,6 +27,11 @@ function cacheOf(doc: string): LineCache {
   return c;
 }
 
+// the id of the job the server no longer wants (analyser.ts): the analysis reads it
+// between its passes and stops
+const stop = (workerData as { stop?: SharedArrayBuffer } | undefined)?.stop;
+const stopFlag = stop ? new Int32Array(stop) : undefined;
+
 parentPort?.on('message', (job: { id: number; text: string; doc?: string } | { forget: string }) => {
   if ('forget' in job) {
     caches.delete(job.forget);
@@ -34,9 +39,11 @@ parentPort?.on('message', (job: { id: number; text: string; doc?: string } | { f
   }
   try {
     const lineCache = job.doc !== undefined ? cacheOf(job.doc) : undefined;
-    const encoded = encodeModel(analyzeArticle(job.text, { lineCache }));
+    const shouldStop = stopFlag ? () => Atomics.load(stopFlag, 0) === job.id : undefined;
+    const encoded = encodeModel(analyzeArticle(job.text, { lineCache, shouldStop }));
     parentPort!.postMessage({ id: job.id, encoded }, transferables(encoded));
   } catch (e) {
-    parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
+    if (e instanceof AnalysisStopped) parentPort!.postMessage({ id: job.id, stopped: true });
+    else parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });
   }
 });
