@@ -16,6 +16,9 @@ import { encodeModel, transferables } from './modelTransfer';
 // only its changed lines afresh (a few documents, the most recently analysed; a closed
 // document's are forgotten).
 const MAX_DOCS = 4;
+// the kept lines are slices of their version's text, and hold all of it: a text beyond
+// this size is read afresh each time rather than kept a second time here
+const MAX_TEXT = 10_000_000;
 const caches = new Map<string, LineCache>();
 
 function cacheOf(doc: string): LineCache {
@@ -38,7 +41,8 @@ parentPort?.on('message', (job: { id: number; text: string; doc?: string } | { f
     return;
   }
   try {
-    const lineCache = job.doc !== undefined ? cacheOf(job.doc) : undefined;
+    if (job.doc !== undefined && job.text.length > MAX_TEXT) caches.delete(job.doc);
+    const lineCache = job.doc !== undefined && job.text.length <= MAX_TEXT ? cacheOf(job.doc) : undefined;
     const shouldStop = stopFlag ? () => Atomics.load(stopFlag, 0) === job.id : undefined;
     const encoded = encodeModel(analyzeArticle(job.text, { lineCache, shouldStop }));
     parentPort!.postMessage({ id: job.id, encoded }, transferables(encoded));
