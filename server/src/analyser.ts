@@ -4,16 +4,23 @@
 // still answers requests for every other document, and hears cancellations.
 //
 // A job that is no longer wanted (its version is stale, its document closed) is dropped
-// from the queue, and if it is the one running, the thread is ended and a new one
-// started for the next job: typing in a big file never queues analyses of old versions.
+// from the queue, and if it is the one running, the thread is told to stop (a flag in
+// shared memory, read by the analysis between its passes): it answers within a pass and
+// is free for the next job, warm (its compiled code and the readings of the document's
+// lines kept). Only a thread that does not answer in time is ended and a new one started.
+// Typing in a big file never queues analyses of old versions.
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { analyzeArticle, ArticleModel } from './article';
+import { decodeModel, EncodedModel } from './modelTransfer';
 
 /** Documents of at least this many characters are analysed on the analysis thread. */
 export const THREAD_THRESHOLD = 200_000;
+
+/** How long a thread told to stop may take to answer before it is ended. */
+export const STOP_GRACE_MS = 1000;
 
 export class Cancelled extends Error {
   constructor() {
@@ -24,6 +31,9 @@ export class Cancelled extends Error {
 interface Job {
   id: number;
   text: string;
+  /** The document the text is a version of, if any: the thread keeps the readings of
+   * its last version's lines for the next (LineCache). */
+  doc?: string;
   resolve: (m: ArticleModel) => void;
   reject: (e: Error) => void;
 }
@@ -36,18 +46,25 @@ export interface AnalysisJob {
 export class Analyser {
   #worker: Worker | undefined;
   #running: Job | undefined;
+  /** A job told to stop: the thread is busy until it answers (or is ended). */
+  #stopping: { id: number; timer: ReturnType<typeof setTimeout> } | undefined;
+  /** The id of the job the thread should stop, shared with it. */
+  readonly #stop = new Int32Array(new SharedArrayBuffer(4));
   readonly #queue: Job[] = [];
   #nextId = 1;
   /** How many jobs the analysis thread ran to completion (for tests and the log). */
   threaded = 0;
+  /** How many analysis threads were started (for tests). */
+  threads = 0;
 
   constructor(
     private readonly workerPath = join(__dirname, 'analysisWorker.js'),
     private readonly threshold = THREAD_THRESHOLD,
   ) {}
 
-  /** Analyses `text`; big texts on the analysis thread. */
-  analyse(text: string): AnalysisJob {
+  /** Analyses `text`, a version of the document `doc` if given; big texts on the
+   * analysis thread. */
+  analyse(text: string, doc?: string): AnalysisJob {
     const id = this.#nextId++;
     if (text.length < this.threshold || !existsSync(this.workerPath)) {
       try {
@@ -58,14 +75,14 @@ export class Analyser {
     }
     let job!: Job;
     const result = new Promise<ArticleModel>((resolve, reject) => {
-      job = { id, text, resolve: (m) => resolve({ ...m, text }), reject };
+      job = { id, text, doc, resolve, reject };
     });
     this.#queue.push(job);
     this.#pump();
     return { id, result };
   }
 
-  /** Drops a job: from the queue, or ends the thread running it. */
+  /** Drops a job: from the queue, or tells the thread running it to stop. */
   cancel(id: number): void {
     const i = this.#queue.findIndex((j) => j.id === id);
     if (i >= 0) {
@@ -75,15 +92,38 @@ export class Analyser {
     if (this.#running?.id === id) {
       const job = this.#running;
       this.#running = undefined;
+      Atomics.store(this.#stop, 0, id);
       const w = this.#worker;
-      this.#worker = undefined;
-      void w?.terminate();
+      this.#stopping = {
+        id,
+        timer: setTimeout(() => {
+          // no answer: the thread is ended, the next job gets a new one
+          if (this.#stopping?.id !== id) return;
+          this.#stopping = undefined;
+          if (this.#worker === w) this.#worker = undefined;
+          void w?.terminate();
+          this.#pump();
+        }, STOP_GRACE_MS),
+      };
+      this.#stopping.timer.unref?.();
       job.reject(new Cancelled());
-      this.#pump();
     }
   }
 
+  /** The thread answered the job it was told to stop: it is free. */
+  #stopped(): void {
+    if (!this.#stopping) return;
+    clearTimeout(this.#stopping.timer);
+    this.#stopping = undefined;
+  }
+
+  /** The document is closed: the thread forgets its lines. */
+  forget(doc: string): void {
+    this.#worker?.postMessage({ forget: doc });
+  }
+
   dispose(): void {
+    this.#stopped();
     for (const j of this.#queue.splice(0)) j.reject(new Cancelled());
     this.#running?.reject(new Cancelled());
     this.#running = undefined;
@@ -92,28 +132,43 @@ export class Analyser {
   }
 
   #pump(): void {
-    if (this.#running || !this.#queue.length) return;
+    if (this.#running || this.#stopping || !this.#queue.length) return;
     const job = this.#queue.shift()!;
     this.#running = job;
-    this.#thread().postMessage({ id: job.id, text: job.text });
+    this.#thread().postMessage({ id: job.id, text: job.text, doc: job.doc });
   }
 
   #thread(): Worker {
     if (this.#worker) return this.#worker;
-    const w = new Worker(this.workerPath);
-    w.on('message', (msg: { id: number; json?: string; error?: string }) => {
+    const w = new Worker(this.workerPath, { workerData: { stop: this.#stop.buffer } });
+    this.threads++;
+    w.on('message', (msg: { id: number; encoded?: EncodedModel; error?: string; stopped?: boolean }) => {
+      if (this.#stopping?.id === msg.id) {
+        // the answer of a job told to stop (stopped, or done before it read the flag)
+        this.#stopped();
+        this.#pump();
+        return;
+      }
       const job = this.#running;
       if (!job || job.id !== msg.id) return;
       this.#running = undefined;
-      if (msg.json !== undefined) {
+      if (msg.encoded !== undefined) {
         this.threaded++;
-        job.resolve(JSON.parse(msg.json) as ArticleModel);
+        let model: ArticleModel | undefined;
+        try {
+          model = decodeModel(msg.encoded, job.text);
+        } catch (e) {
+          job.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+        if (model) job.resolve(model);
       } else job.reject(new Error(msg.error ?? 'analysis failed'));
       this.#pump();
     });
     w.on('error', (e) => {
       // the thread died (out of memory, a bug): the job fails, the next gets a new thread
-      if (this.#worker === w) this.#worker = undefined;
+      if (this.#worker !== w) return;
+      this.#worker = undefined;
+      this.#stopped();
       const job = this.#running;
       this.#running = undefined;
       job?.reject(e instanceof Error ? e : new Error(String(e)));
@@ -122,6 +177,7 @@ export class Analyser {
     w.on('exit', (code) => {
       if (this.#worker !== w) return; // ended on purpose (cancel, dispose)
       this.#worker = undefined;
+      this.#stopped();
       const job = this.#running;
       this.#running = undefined;
       job?.reject(new Error(`the analysis thread exited with code ${code}`));

@@ -6,7 +6,7 @@
 import { Diagnostic } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleModel, Finding } from './article';
-import { toRange, toSeverity } from './convert';
+import { positionsOf, toSeverity } from './convert';
 import { effectiveSeverity, GalleySettings, isIgnored } from './settings';
 
 export const SOURCE = 'galley';
@@ -23,11 +23,12 @@ export interface DiagnosticData {
  * see runPolicy.ts) wait. */
 export function toDiagnostics(doc: TextDocument, model: ArticleModel, settings: GalleySettings, held?: { first: number; last: number }): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const at = positionsOf(doc, model);
   model.findings.forEach((f: Finding, index) => {
     if (out.length >= settings.maxNumberOfProblems) return;
     const severity = toSeverity(effectiveSeverity(settings, f.kind, f.sure));
     if (severity === undefined || isIgnored(settings, f)) return;
-    const range = toRange(doc, f.span);
+    const range = { start: at(f.span.start), end: at(f.span.end) };
     if (held && range.start.line <= held.last && range.end.line >= held.first) return;
     const data: DiagnosticData = { version: doc.version, index, fingerprint: f.fingerprint };
     out.push({ range, severity, source: SOURCE, code: f.kind, message: f.message, data });

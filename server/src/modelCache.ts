@@ -77,7 +77,7 @@ export class ModelCache {
       this.onAnalysed(e.base);
       return e;
     }
-    const job = this.analyser.analyse(text);
+    const job = this.analyser.analyse(text, uri);
     e.job = job.id;
     e.pending = job.result.then((model) => {
       const base: Analysis = { uri, version, model };
@@ -117,6 +117,7 @@ export class ModelCache {
     const e = this.#entries.get(uri);
     if (e) this.#drop(e);
     this.#entries.delete(uri);
+    this.analyser.forget(uri);
   }
 
   clear(): void {

@@ -4,7 +4,7 @@
 import { DocumentSymbol, SymbolKind } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ArticleModel, Story } from './article';
-import { toRange } from './convert';
+import { positionsOf } from './convert';
 import { noteSymbols } from './notesOutline';
 
 function storyDetail(s: Story, model: ArticleModel): string {
@@ -21,17 +21,19 @@ export function documentSymbols(doc: TextDocument, model: ArticleModel): Documen
 }
 
 function storySymbols(doc: TextDocument, model: ArticleModel): DocumentSymbol[] {
+  const at = positionsOf(doc, model);
+  const toRange = (_: TextDocument, span: { start: number; end: number }) => ({ start: at(span.start), end: at(span.end) });
   return model.stories.map((s) => {
     const range = {
       start: { line: s.startLine, character: 0 },
-      end: doc.positionAt(model.lineStarts[s.endLine] + lineLength(model, s.endLine)),
+      end: at(model.lineStarts[s.endLine] + lineLength(model, s.endLine)),
     };
     const children: DocumentSymbol[] = [];
     for (const c of s.crossheads) {
       children.push({
         name: c.text,
         kind: SymbolKind.String,
-        range: { start: { line: c.line, character: 0 }, end: doc.positionAt(model.lineStarts[c.endLine] + lineLength(model, c.endLine)) },
+        range: { start: { line: c.line, character: 0 }, end: at(model.lineStarts[c.endLine] + lineLength(model, c.endLine)) },
         selectionRange: toRange(doc, c.span),
       });
     }

@@ -8,7 +8,7 @@ import { readAcronyms } from './acronyms';
 import { readPeople } from './people';
 import { scanWords } from './words';
 import { readStories, StoryDraft } from './stories';
-import { AnalysisOptions, ArticleModel, Block, Story } from './types';
+import { AnalysisOptions, AnalysisStopped, ArticleModel, Block, Story } from './types';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -24,9 +24,18 @@ export function analyzeArticle(text: string, options: AnalysisOptions = {}): Art
 
 function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
   const t0 = now();
-  const page = readBlocks(text);
+  const stopped = options.shouldStop;
+  const checkpoint = stopped
+    ? () => {
+        if (stopped()) throw new AnalysisStopped();
+      }
+    : () => undefined;
+  checkpoint();
+  const page = readBlocks(text, options.lineCache);
+  checkpoint();
   const reading = readStories(page);
   const { blocks } = page;
+  checkpoint();
 
   // duplicates: a later block repeating an earlier one, inside a story
   const dupOf = findDuplicates(blocks, (b) => reading.story[b.index] >= 0 && ['caption', 'body', 'other', 'dek'].includes(reading.role[b.index]));
@@ -38,13 +47,16 @@ function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
     else dupOf[i] = -1;
   }
 
+  checkpoint();
   const stories = reading.stories.map((d, i) => toStory(d, i, blocks));
   // one scan of the words for people and short forms
   const words = scanWords(text, page.table.starts);
+  checkpoint();
   const people = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts, words);
   const acronyms = readAcronyms(text, page.table.starts, words);
   for (const p of people) for (const s of p.stories) stories[s]?.authors.push(p.id);
 
+  checkpoint();
   let findings = [...wholeLineFindings(page, reading, dupOf), ...inlineFindings(page, reading)];
   if (options.disabledKinds?.size) findings = findings.filter((f) => !options.disabledKinds!.has(f.kind));
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);

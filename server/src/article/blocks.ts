@@ -2,7 +2,7 @@
 // element of the page on one line) and tags each with what its form alone says.
 // Context is weighed later, in stories.ts.
 
-import { Features, features, proseLevel, readsEnglish } from './features';
+import { countFeatures, counts, Features, proseLevel, readsEnglish } from './features';
 import { LineTable, lineTable } from './lines';
 import {
   isByline, isCommentHead, isCopyright, isDateline, isDivider, isListHeader, isMetaCounter, isNameLine, isPhotoCredit,
@@ -216,9 +216,26 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
 
 /** A block whose key is made on first use: only headlines and the lines outside the
  * stories are ever compared by key, and normalising every line costs more than the
- * rest of reading it. */
-class LineBlock implements BlockInfo {
+ * rest of reading it. It carries its own features (`f` is the block itself): every
+ * block outlives the young generation, and one object a block is copied and marked
+ * where two were. */
+class LineBlock implements BlockInfo, Features {
   #key: string | undefined;
+  readonly words: number;
+  readonly stops: number;
+  readonly alphaWords: number;
+  readonly capWords: number;
+  readonly letters: number;
+  readonly endsSentence: boolean;
+  readonly sentences: number;
+  readonly bullet: boolean;
+  readonly glued: number;
+  readonly pipes: number;
+  readonly innerPunct: number;
+  // set once the page's language is known (readBlocks)
+  level: 0 | 1 | 2 = 0;
+  tag: Tag = 'short';
+  creditAt = -1;
 
   constructor(
     readonly index: number,
@@ -226,12 +243,44 @@ class LineBlock implements BlockInfo {
     readonly lineSpan: Span,
     readonly span: Span,
     readonly text: string,
-    readonly f: Features,
-    readonly level: 0 | 1 | 2,
-    readonly tag: Tag,
-    readonly creditAt: number,
+    readonly indent: number,
     readonly blanksBefore: number,
-  ) {}
+  ) {
+    // the features of `text`, read by countFeatures just before
+    const k = counts;
+    this.words = k.words;
+    this.stops = k.stops;
+    this.alphaWords = k.alphaWords;
+    this.capWords = k.capWords;
+    this.letters = k.letters;
+    this.endsSentence = k.endsSentence;
+    this.sentences = k.sentences;
+    this.bullet = k.bullet;
+    this.glued = k.glued;
+    this.pipes = k.pipes;
+    this.innerPunct = k.innerPunct;
+  }
+
+  get f(): Features {
+    return this;
+  }
+
+  get chars(): number {
+    return this.text.length;
+  }
+
+  // the ratios as features() gives them (LineFeatures)
+  get stopRatio(): number {
+    return this.words ? this.stops / this.words : 0;
+  }
+
+  get capRatio(): number {
+    return this.alphaWords ? this.capWords / this.alphaWords : 0;
+  }
+
+  get letterRatio(): number {
+    return this.text.length ? this.letters / this.text.length : 0;
+  }
 
   get key(): string {
     this.#key ??= this.text.length <= 400 ? normalizeKey(this.text) : '';
@@ -239,19 +288,78 @@ class LineBlock implements BlockInfo {
   }
 }
 
-export function readBlocks(text: string): Page {
+/** What a line's text alone decides, kept from one version of a document to the next
+ * (LineCache): its features, its tag at each prose level, its trailing credit. */
+interface LineReading {
+  words: number;
+  stops: number;
+  alphaWords: number;
+  capWords: number;
+  letters: number;
+  glued: number;
+  pipes: number;
+  innerPunct: number;
+  sentences: number;
+  endsSentence: boolean;
+  bullet: boolean;
+  /** tagOf at prose level 0, 1, 2, once asked. */
+  tags: [Tag | undefined, Tag | undefined, Tag | undefined];
+  /** trailingCredit, once asked (-2: not yet). */
+  credit: number;
+}
+
+/** The readings of the lines of a document's last version, by their (trimmed) text:
+ * what features(), tagOf() and trailingCredit() make of a line depends on its text
+ * and nothing else (its prose level, on which the tag also depends, is a key of its
+ * own), so a version that differs from the last by a few lines reads only those.
+ * Holds the lines of the last version read with it alone: a line gone from the text is
+ * forgotten, and no key holds on to an older version's text. */
+export class LineCache {
+  #last = new Map<string, LineReading>();
+  #now = new Map<string, LineReading>();
+
+  /** The reading of a line of the version being read: reused, or counted now. */
+  reading(t: string): LineReading {
+    let r = this.#now.get(t);
+    if (r) return r;
+    r = this.#last.get(t);
+    if (!r) {
+      countFeatures(t);
+      const k = counts;
+      r = {
+        words: k.words, stops: k.stops, alphaWords: k.alphaWords, capWords: k.capWords, letters: k.letters, glued: k.glued,
+        pipes: k.pipes, innerPunct: k.innerPunct, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
+        tags: [undefined, undefined, undefined], credit: -2,
+      };
+    }
+    this.#now.set(t, r);
+    return r;
+  }
+
+  /** The version is read: its lines are the ones kept for the next. */
+  done(): void {
+    this.#last = this.#now;
+    this.#now = new Map();
+  }
+
+  /** Lines kept (for tests). */
+  get size(): number {
+    return this.#last.size;
+  }
+}
+
+/** The blocks of a text; with a cache, the readings of lines its last version had too
+ * are reused (LineCache). */
+export function readBlocks(text: string, cache?: LineCache): Page {
+  return cache ? readBlocksCached(text, cache) : readBlocksFresh(text);
+}
+
+function readBlocksFresh(text: string): Page {
   const table = lineTable(text);
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
-  // first the lines and their features; the page's language decides how prose is read
-  // (kept in columns, not an object per line: every such object outlived a young
-  // collection and was copied)
-  const lineOf: number[] = [];
-  const startOf: number[] = [];
-  const endOf: number[] = [];
-  const blanksOf: number[] = [];
-  const texts: string[] = [];
-  const fs: Features[] = [];
+  // first the blocks and their features; the page's language decides how prose is read
+  const blocks: LineBlock[] = [];
   let blanks = 0;
   for (let line = 0; line < lineCount; line++) {
     const ls = table.starts[line];
@@ -265,26 +373,73 @@ export function readBlocks(text: string): Page {
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
-    lineOf.push(line);
-    startOf.push(s);
-    endOf.push(e);
-    blanksOf.push(blanks);
-    texts.push(t);
-    fs.push(features(t, s - ls));
+    countFeatures(t);
+    blockOfLine[line] = blocks.length;
+    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
     blanks = 0;
   }
-  const english = readsEnglish(fs);
-  const blocks: BlockInfo[] = new Array(texts.length);
-  for (let index = 0; index < texts.length; index++) {
-    const line = lineOf[index];
-    const s = startOf[index];
-    const t = texts[index];
-    const f = fs[index];
-    const level = proseLevel(f, english);
-    const tag = tagOf(t, f, level);
-    const ca = tag === 'credit' ? -1 : trailingCredit(t);
-    blockOfLine[line] = index;
-    blocks[index] = new LineBlock(index, line, { start: table.starts[line], end: table.ends[line] }, { start: s, end: endOf[index] }, t, f, level, tag, ca >= 0 ? s + ca : -1, blanksOf[index]);
+  const english = readsEnglish(blocks);
+  for (const b of blocks) {
+    const level = proseLevel(b, english);
+    const tag = tagOf(b.text, b, level);
+    const ca = tag === 'credit' ? -1 : trailingCredit(b.text);
+    b.level = level;
+    b.tag = tag;
+    b.creditAt = ca >= 0 ? b.span.start + ca : -1;
+  }
+  return { text, table, blocks, blockOfLine, english };
+}
+
+/** readBlocks with the lines' readings from the cache: the same blocks. */
+function readBlocksCached(text: string, cache: LineCache): Page {
+  const table = lineTable(text);
+  const lineCount = table.starts.length;
+  const blockOfLine = new Int32Array(lineCount).fill(-1);
+  const blocks: LineBlock[] = [];
+  const readings: LineReading[] = [];
+  let blanks = 0;
+  for (let line = 0; line < lineCount; line++) {
+    const ls = table.starts[line];
+    const le = table.ends[line];
+    let s = ls;
+    while (s < le && isWhite(text.charCodeAt(s))) s++;
+    if (s === le) {
+      blanks++;
+      continue;
+    }
+    let e = le;
+    while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
+    const t = text.slice(s, e);
+    const r = cache.reading(t);
+    const k = counts;
+    k.words = r.words;
+    k.stops = r.stops;
+    k.alphaWords = r.alphaWords;
+    k.capWords = r.capWords;
+    k.letters = r.letters;
+    k.glued = r.glued;
+    k.pipes = r.pipes;
+    k.innerPunct = r.innerPunct;
+    k.sentences = r.sentences;
+    k.endsSentence = r.endsSentence;
+    k.bullet = r.bullet;
+    blockOfLine[line] = blocks.length;
+    readings.push(r);
+    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
+    blanks = 0;
+  }
+  cache.done();
+  const english = readsEnglish(blocks);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const r = readings[i];
+    const level = proseLevel(b, english);
+    const tag = (r.tags[level] ??= tagOf(b.text, b, level));
+    if (tag !== 'credit' && r.credit === -2) r.credit = trailingCredit(b.text);
+    const ca = tag === 'credit' ? -1 : r.credit;
+    b.level = level;
+    b.tag = tag;
+    b.creditAt = ca >= 0 ? b.span.start + ca : -1;
   }
   return { text, table, blocks, blockOfLine, english };
 }

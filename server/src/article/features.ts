@@ -149,7 +149,25 @@ class LineFeatures implements Features {
   }
 }
 
-export function features(text: string, indent = 0): Features {
+/** The counts features() reads from a line, in one shared object (one shape), read out
+ * at once into the object that keeps them: features() makes a LineFeatures of them,
+ * readBlocks a block that carries its own features. */
+export const counts = {
+  words: 0,
+  stops: 0,
+  alphaWords: 0,
+  capWords: 0,
+  letters: 0,
+  glued: 0,
+  pipes: 0,
+  innerPunct: 0,
+  sentences: 0,
+  endsSentence: false,
+  bullet: false,
+};
+
+/** Reads the features of `text` into `counts`. */
+export function countFeatures(text: string): void {
   const n = text.length;
   let words = 0;
   let stop = 0;
@@ -194,20 +212,36 @@ export function features(text: string, indent = 0): Features {
     i++;
   }
   const first = text[0] ?? '';
+  counts.words = words;
+  counts.stops = stop;
+  counts.alphaWords = alphaWords;
+  counts.capWords = capWords;
+  counts.letters = letters;
+  counts.glued = glued;
+  counts.pipes = pipes;
+  counts.innerPunct = innerPunct;
+  counts.sentences = sentences;
+  counts.endsSentence = endsSentence(text);
+  counts.bullet = BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0');
+}
+
+export function features(text: string, indent = 0): Features {
+  countFeatures(text);
+  const k = counts;
   return new LineFeatures(
-    n,
-    words,
-    stop,
-    alphaWords,
-    capWords,
-    letters,
-    endsSentence(text),
-    sentences,
-    BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0'),
+    text.length,
+    k.words,
+    k.stops,
+    k.alphaWords,
+    k.capWords,
+    k.letters,
+    k.endsSentence,
+    k.sentences,
+    k.bullet,
     indent,
-    glued,
-    pipes,
-    innerPunct,
+    k.glued,
+    k.pipes,
+    k.innerPunct,
   );
 }
 

@@ -1,6 +1,7 @@
 // The public face of the pure model: what the server, the command line and the tests use.
 
 export { analyzeArticle } from './analyze';
+export { LineCache } from './blocks';
 export { applyEdits, composeEdits, fixAllEdits, fixAllToFixedPoint, removalEdits } from './fixes';
 export { withSiteChrome } from './findings';
 export { chromeLevel, SITE_CHROME, SiteChromeIndex } from './siteChrome';

@@ -221,6 +221,19 @@ export interface AnalysisOptions {
   /** Lines that recur across the folder's scrapes are site chrome (see siteChrome.ts):
    * kept lines that are not article text become `navigation` findings. */
   siteChrome?: SiteChromeLookup;
+  /** The readings of the lines of this document's last version (blocks.ts LineCache):
+   * reused for the lines this version has too, with the same result. */
+  lineCache?: import('./blocks').LineCache;
+  /** Asked between the passes of the analysis: true stops it (it throws
+   * AnalysisStopped). For a server that no longer wants the result. */
+  shouldStop?: () => boolean;
+}
+
+/** Thrown by an analysis whose `shouldStop` said so. */
+export class AnalysisStopped extends Error {
+  constructor() {
+    super('analysis stopped');
+  }
 }
 
 export interface ArticleModel {
