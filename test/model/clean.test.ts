@@ -54,11 +54,11 @@ describe('clean: a cleaned article keeps its outline', () => {
   // or a second story made of a page's furniture (a newsletter pitch, a related
   // teaser) goes with the furniture, which is a better reading. 14 of 87 pages on
   // 2026-12-06 before short labels, image names and breadcrumbs stopped winning the
-  // headline (test/model/headlines.test.ts); 10 after.
-  it('on the dev corpus, the stories of a page are the stories of its cleaned text (on all but 10 pages)', () => {
+  // headline (test/model/headlines.test.ts); 8 after that and the related-link rules.
+  it('on the dev corpus, the stories of a page are the stories of its cleaned text (on all but 8 pages)', () => {
     const changed = corpusPages()
       .filter((p) => JSON.stringify(titles(p.text)) !== JSON.stringify(titles(cleaned(p.text))))
       .map((p) => p.name);
-    assert.ok(changed.length <= 10, `${changed.length} pages: ${changed.join(', ')}`);
+    assert.ok(changed.length <= 8, `${changed.length} pages: ${changed.join(', ')}`);
   });
 });
