@@ -45,6 +45,11 @@ describe('model: people and short forms', () => {
     assert.ok(names.includes('Zorba Quillfeather'), names.join(' · '));
   });
 
+  it('reads a credits list laid out as Label_Name entries, a short month-like syllable inside a name', () => {
+    const names = people('Cast and crew\n\nDirector_Oh Kyeong Taek, Lighting Design_Sin Ho, Costume Design_Lee Ho Jun\n\nThe show opened on Jun. 5.\n');
+    assert.deepStrictEqual(names.sort(), ['Lee Ho Jun', 'Oh Kyeong Taek', 'Sin Ho']);
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

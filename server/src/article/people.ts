@@ -199,7 +199,8 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
     out.info[out.n] = info;
     out.n++;
   };
-  const whole = (at: number, end: number) => !isWordChar(text[at - 1]) && !isWordChar(text[end]);
+  // a name glued to its label by an underscore ("Director_Oh Kyeong Taek") starts a word
+  const whole = (at: number, end: number) => (!isWordChar(text[at - 1]) || underscoreLabel(text, at)) && !isWordChar(text[end]);
   let d = 0;
   for (let k = 0; k < words.n; k++) {
     const i = words.start[k];
@@ -223,6 +224,14 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
     if (whole(x.at, x.at + x.needle.length)) add(x.at, x.at + x.needle.length, needles.get(x.needle)!);
   }
   return out;
+}
+
+/** "Director_Oh Kyeong Taek": a capitalised word right after an underscore that follows
+ * a letter (a credits list's "Label_Name" layout). */
+function underscoreLabel(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 1) !== 95 || classOf(text.charCodeAt(at)) !== 2) return false;
+  const k = classOf(text.charCodeAt(at - 2));
+  return k === 1 || k === 2;
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -395,6 +404,17 @@ const AFTER_APPOSITIVE = /^,\s+(?:a|an|the|who|whose)\s+/;
 const AFTER_PARTY = /^\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z]|^\s*\(\s*@\w/;
 const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
 
+/** A month or a day, but a short form ("Jun", "Sun", "May") only with a full stop or a
+ * number after it: "Lee Ho Jun" and "Sun Yang" are names, "Jun. 5" and "May 2" dates. */
+function calendarWord(text: string, w: Words, i: number, lw: string): boolean {
+  if (!CALENDAR.has(lw)) return false;
+  if (lw.length > 3 || w.flags[i] & DOT) return true;
+  let j = w.end[i];
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  return c >= 48 && c <= 57;
+}
+
 function recase(word: string): string {
   return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
 }
@@ -445,7 +465,7 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
     let e = last;
-    while (e > s && (ORG_WORDS.has(lowerOf(e)) || CALENDAR.has(lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
+    while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
     if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
   }
   // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
@@ -505,7 +525,7 @@ function consider(
       caps++;
       if (seenLower(scan, lw)) allUnseen = false;
     }
-    if (ORG_WORDS.has(lw) || CALENDAR.has(lw)) return false;
+    if (ORG_WORDS.has(lw) || calendarWord(text, w, i, lw)) return false;
     if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
     if (i > s && LEADING_NON_NAMES.has(lw)) return false;
   }
@@ -547,6 +567,9 @@ function consider(
   if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
   if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
   if (cue < Cue.Role && roleWord && isRoleNoun(roleWord)) cue = Cue.Role;
+  // a credits list's entry, "Lighting Design_Sin Ho,": the label glued by an underscore,
+  // the entry ending at a comma, a semicolon, a bar or the line's end
+  if (cue < Cue.Role && underscoreLabel(text, start) && /^\s*(?:[,;|]|$)/.test(after)) cue = Cue.Role;
   if (cue < Cue.By && isBy(text, start, lo)) cue = Cue.By;
   if (cue < Cue.Speech) {
     const b = wordBefore(text, start, lo, COMMA, SPEECH_OPENERS, false);
