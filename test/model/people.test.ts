@@ -50,6 +50,20 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names.sort(), ['Lee Ho Jun', 'Oh Kyeong Taek', 'Sin Ho']);
   });
 
+  it('keeps modifiers, products, days and headline role nouns from naming people', () => {
+    const text = [
+      'A technician poses next to The Seagram Murals, by artist Mark Rothko, at the gallery.',
+      'EU chief Brexit negotiator Michel Barnier arrived in London.',
+      'Best Alexa Black Friday deals this year',
+      'You will need a jar of Don Victor® Orange Blossom honey.',
+      '□ Service Member Salute',
+      'Farhan Akhtar\'s Girlfriend Shibani Dandekar Sets Internet On Fire',
+    ].join('\n\n');
+    const names = people(text);
+    for (const not of ['Seagram Murals', 'Brexit', 'Alexa Black', 'Don Victor', 'Salute']) assert.ok(!names.includes(not), names.join(' · '));
+    for (const yes of ['Mark Rothko', 'Michel Barnier', 'Shibani Dandekar']) assert.ok(names.includes(yes), names.join(' · '));
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

@@ -271,6 +271,7 @@ import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, s
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
 const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
 /** Pronouns, which no name ends in: "Photos Guided Us". */
+const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'their']);
 const PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'he', 'him', 'she', 'her', 'it', 'they', 'them', 'our', 'your', 'their', 'its', 'my']);
 // ---------------------------------------------------------------- weighing a run
 
@@ -415,6 +416,12 @@ function calendarWord(text: string, w: Words, i: number, lw: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** A weekday's name written out, capitalised. */
+const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
+/** An agent noun ("negotiator", "trainer", "specialist"): the name before it is a
+ * modifier ("chief Brexit negotiator"), not a person. */
+const AGENT_NOUN = /^\p{Ll}{3,}(?:or|er|ist)s?$/u;
+
 function recase(word: string): string {
   return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
 }
@@ -445,12 +452,17 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     else if (t >= 0 && i > t) break;
   }
   let title: string | undefined;
+  // a title proper ("Gov.", "Prince") names a person by one word after it; a role noun
+  // written capitalised in a headline ("Member", "Friend") only after a possessive
+  // ("Our Friend Bassel")
+  let strongTitle = true;
   let s = a;
   if (t >= 0) {
     const from = Math.max(a, t - 2);
     title = text.slice(w.start[from], w.end[t] + (w.flags[t] & DOT ? 1 : 0));
     if (allCaps) title = title.split(' ').map(recase).join(' ');
     s = t + 1;
+    if (!TITLES.has(lowerOf(t))) strongTitle = t > first && POSSESSIVE_PRONOUNS.has(lowerOf(t - 1));
   }
   const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
   const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
@@ -459,9 +471,12 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   if (total === 0) return;
   const short = total <= 4 && !allCaps && !(titled && total > 3);
   if (t >= 0 && (allCaps || (titled && total > 1))) {
-    // in a headline, a title vouches for the one word after it
-    consider(text, scan, s, isGiven(s) && s < last ? s + 1 : s, first, last, title, allCaps, titled, out);
-  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out)) return;
+    // in a headline, a title vouches for the one word after it, or two: a given name and
+    // a surname, or after a role noun ("Girlfriend Shibani Dandekar Sets …") a word the
+    // page never writes in lower case
+    const two = s < last && (isGiven(s) || (!strongTitle && w.kind[s + 1] === Kind.Cap && !seenLower(scan, lowerOf(s + 1))));
+    consider(text, scan, s, two ? s + 1 : s, first, last, title, allCaps, titled, out, strongTitle);
+  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out, strongTitle)) return;
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
     let e = last;
@@ -502,7 +517,7 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
 /** Weighs the name words s..e of a run; returns whether it is a person. */
 function consider(
   text: string, scan: Scan, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
-  allCaps: boolean, titled: boolean, out: Candidate[],
+  allCaps: boolean, titled: boolean, out: Candidate[], strongTitle = true,
 ): boolean {
   const w = scan.words;
   // drop a suffix from the end ("Jr.") for the checks; keep it in the name
@@ -535,6 +550,11 @@ function consider(
   if (PLACES.has(lastLower)) return false;
   // the word after the name, inside the run, heads an organisation: "John Lewis Partnership"
   if (e < runLast && (ORG_WORDS.has(wordAt(text, w, e + 1).toLowerCase()) || w.kind[e + 1] === Kind.AllCaps && !allCaps)) return false;
+  // nor a day after it, "Black Friday", "Super Tuesday": a day's name ("Alexa Black Friday deals")
+  if (e < runLast && DAYS.test(wordAt(text, w, e + 1))) return false;
+  // a trade mark after it: a product's or a business's name ("Don Victor® Honey")
+  const mark = text.charCodeAt(w.end[e]);
+  if (mark === 0xae || mark === 0x2122) return false;
   const line = w.line[s];
   const ls = scan.lineStarts[line];
   const le = line + 1 < scan.lineStarts.length ? scan.lineStarts[line + 1] : text.length;
@@ -619,8 +639,8 @@ function consider(
     const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord);
     const titleWord = title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
     ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
-      && ((cue === Cue.Title && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
-      && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1])));
+      && ((cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
+      && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
   }
   if (!ok && !pending) return false;
   const words: string[] = [];
@@ -675,9 +695,12 @@ function outletAfter(text: string, ls: number, le: number, start: number, end: n
 function roleAppositive(after: string): boolean {
   if (!after.startsWith(', ')) return false;
   const words = after.slice(2, 80).split(/[\s,;]+/, 7);
-  for (const w of words) {
-    const lw = w.toLowerCase().replace(/['’]s$/, '');
-    if (ROLE_NOUNS.has(lw)) return true;
+  // ", by artist Mark Rothko": the agent of a work, named after it
+  if (words[0] === 'by') return false;
+  for (let i = 0; i < words.length; i++) {
+    const lw = words[i].toLowerCase().replace(/['’]s$/, '');
+    // a role noun before a capitalised word is that next name's ("…, whose lawyer Jim Dunham")
+    if (ROLE_NOUNS.has(lw)) return !(i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]));
   }
   return false;
 }
