@@ -64,6 +64,18 @@ describe('model: people and short forms', () => {
     for (const yes of ['Mark Rothko', 'Michel Barnier', 'Shibani Dandekar']) assert.ok(names.includes(yes), names.join(' · '));
   });
 
+  it('keeps a business named over and over in full, never by its last word alone, out', () => {
+    const text = [
+      'Home Depot sales miss, shares plunge',
+      'Home Depot said on Tuesday that sales fell.',
+      'Shoppers left Home Depot stores early. Analysts expect Home Depot to recover.',
+      'Nabih Ayad, a lawyer, spoke. Ayad said little.',
+      'Tata Steel bought the Henry Cort Works in 1990.',
+    ].join('\n\n');
+    const names = people(text);
+    assert.deepStrictEqual(names, ['Nabih Ayad']);
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

@@ -70,7 +70,7 @@ expo fair show series season episode magazine journal review times post news dai
 gazette chronicle journal press radio tv television network media channel bulletin newsletter report
 company co corp corporation inc incorporated ltd llc plc gmbh sa ag group holdings partners capital ventures
 bank  fund trust exchange market markets securities insurance airlines airways motors motor systems
-software technologies technology tech labs lab laboratories solutions services industries international
+software technologies technology tech works labs lab laboratories solutions services industries international
 global worldwide enterprises logistics energy pharmaceuticals pharma foods brands stores store shop mall
 products networks communications telecom digital interactive entertainment pictures records music games
 army navy force forces police guard corps regiment brigade division battalion command fleet patrol

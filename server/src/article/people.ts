@@ -791,6 +791,44 @@ function listSeparator(text: string, from: number, to: number): boolean {
   return (word === 'and' || word === '&') && rest !== word && isSpace(rest.charCodeAt(0));
 }
 
+/** A business or a thing the page names over and over in full ("Home Depot", "Blue
+ * Origin", "Dow Jones"), without a given name, vouched for by a cue at a few places only,
+ * and whose last word never stands alone (a person named in full is soon named by the
+ * surname: "Ayad said"): not a person, though a speech verb or an appositive once stood
+ * next to it ("Home Depot said", "Dow Jones, a subsidiary of"). A title vouches anyway. */
+function orgLike(text: string, scan: Scan, all: Candidate[]): void {
+  const seen = new Map<string, { n: number; ok: number; given: boolean; title: boolean; last: number }>();
+  for (const c of all) {
+    if (c.first === c.last) continue;
+    let e = seen.get(c.key);
+    if (!e) seen.set(c.key, (e = { n: 0, ok: 0, given: false, title: false, last: c.last }));
+    e.n++;
+    if (c.accepted) e.ok++;
+    if (c.given) e.given = true;
+    if (c.cue === Cue.Title) e.title = true;
+  }
+  const surnames = new Map<string, string>();
+  for (const [key, e] of seen) {
+    if (e.n < 3 || e.given || e.title || !e.ok || e.ok * 3 > e.n) continue;
+    surnames.set(wordAt(text, scan.words, e.last), key);
+  }
+  if (!surnames.size) return;
+  // the surnames that stand alone: a run of one word
+  const w = scan.words;
+  const lengths = new Set([...surnames.keys()].map((x) => x.length));
+  for (let r = 0; r < scan.runCount && surnames.size; r++) {
+    const f = scan.runs[2 * r];
+    if (f !== scan.runs[2 * r + 1] || !lengths.has(w.end[f] - w.start[f])) continue;
+    surnames.delete(wordAt(text, w, f));
+  }
+  if (!surnames.size) return;
+  const orgs = new Set(surnames.values());
+  // and the names read inside it ("Hall Putsch" in "Beer Hall Putsch")
+  const inside = new Set<number>();
+  for (const c of all) if (orgs.has(c.key)) for (let i = c.first; i <= c.last; i++) inside.add(i);
+  for (const c of all) if (inside.has(c.first) || inside.has(c.last)) c.accepted = c.weak = false;
+}
+
 /** Everyone the page names, its authors among them (merged by name), with every mention. */
 export function namedPeople(text: string, lineStarts: readonly number[], authors: Person[], scan: Scan = scanWords(text, lineStarts as number[])): Person[] {
   const all = candidatesOf(text, scan);
@@ -824,6 +862,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       if ((menuLine(c.line - 1) || !bullet(c.line - 1)) && (menuLine(c.line + 1) || !bullet(c.line + 1)) && (menuLine(c.line - 1) || menuLine(c.line + 1))) c.accepted = false;
     }
   }
+  orgLike(text, scan, all);
   const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
   const cands = all.filter((c) => c.accepted || (c.weak && strong.has(c.key)));
 
