@@ -76,6 +76,19 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names, ['Nabih Ayad']);
   });
 
+  it('reads a numbered list of people, a name with its role in a headline, a portrait\'s alt text', () => {
+    const text = [
+      'My Top 10 Women Talking Sports',
+      '1. Christie Leigh Mueller',
+      'She writes about football.',
+      '3.Charlotte Jones Anderson',
+      '– Kyle Hughes, Writer',
+      'Alex Bozarjian Image',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Christie Leigh Mueller', 'Charlotte Jones Anderson', 'Kyle Hughes', 'Alex Bozarjian']) assert.ok(names.includes(yes), names.join(' · '));
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

@@ -610,6 +610,9 @@ function consider(
     // the name is the whole line (a teaser's author, a list of names)
     if (le - ls <= 120) {
       if (wholeLine(text, ls, le, start, end)) cue = Cue.Line;
+      // a portrait's alt text, the name and "Image" alone on their line: an author's
+      // head shot ("J.R. Stone Image")
+      else if (portraitLine(text, ls, le, start, end)) cue = Cue.By;
     }
   }
 
@@ -629,8 +632,10 @@ function consider(
   let pending = false;
   if (multi) {
     ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line);
-    // in a headline, a capitalised pair needs more than its form
-    if (ok && titled && cue < Cue.By) pending = true;
+    // in a headline, a capitalised pair needs more than its form: a given name with a
+    // role after it ("– Kyle Hughes, Writer") or as a numbered list's item ("3. Charlotte
+    // Jones Anderson") will do
+    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start))))) pending = true;
     if (!ok && !commonWord) pending = true;
   } else {
     // one word: only a title or a role noun right before it names a person, and not as
@@ -652,6 +657,27 @@ function consider(
   if (name.includes('.')) name = name.replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
   out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, start, end, line, accepted: ok && !pending, weak: ok && pending });
   return ok && !pending;
+}
+
+/** "3. Tom Davies", "3.Tom Davies", "3) Tom Davies": a numbered list's item. */
+function numberedItem(text: string, ls: number, start: number): boolean {
+  let a = ls;
+  while (a < start && isSpace(text.charCodeAt(a))) a++;
+  const d = a;
+  while (a < start && text.charCodeAt(a) >= 48 && text.charCodeAt(a) <= 57) a++;
+  if (a === d || a - d > 3 || (text.charCodeAt(a) !== 46 && text.charCodeAt(a) !== 41)) return false;
+  a++;
+  while (a < start && isSpace(text.charCodeAt(a))) a++;
+  return a === start;
+}
+
+const PORTRAIT = /^ (?:Image|Photo|Headshot|Avatar|Portrait)\s*$/;
+/** The name opens its line and one word for a picture closes it: "Alex Bozarjian Image". */
+function portraitLine(text: string, ls: number, le: number, start: number, end: number): boolean {
+  if (le - end > 14) return false;
+  let a = ls;
+  while (a < start && isSpace(text.charCodeAt(a))) a++;
+  return a === start && PORTRAIT.test(text.slice(end, le));
 }
 
 const BULLETS = ' \t\u00a0•☆□●◦▪‣○■★·►▸»›◆◇*-';
