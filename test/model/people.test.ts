@@ -89,6 +89,17 @@ describe('model: people and short forms', () => {
     for (const yes of ['Christie Leigh Mueller', 'Charlotte Jones Anderson', 'Kyle Hughes', 'Alex Bozarjian']) assert.ok(names.includes(yes), names.join(' · '));
   });
 
+  it('reads a headline\'s given-name pair as its subject: a possessive or a verb after it, but not a show\'s title', () => {
+    const text = [
+      'Sylvia Plachy’s Photos Guided Us for Decades',
+      'Gray Davis Holds Court at the Fox and Goose',
+      '• Maria Bartiromo\'s Wall Street',
+      'Global Holidays Early Bird Discounts',
+    ].join('\n\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Gray Davis', 'Sylvia Plachy']);
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

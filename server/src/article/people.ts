@@ -635,7 +635,7 @@ function consider(
     // in a headline, a capitalised pair needs more than its form: a given name with a
     // role after it ("– Kyle Hughes, Writer") or as a numbered list's item ("3. Charlotte
     // Jones Anderson") will do
-    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start))))) pending = true;
+    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start)) || possessiveSubject(text, w, e, le) || (e < runLast && verbAfter(text, scan, e + 1))))) pending = true;
     if (!ok && !commonWord) pending = true;
   } else {
     // one word: only a title or a role noun right before it names a person, and not as
@@ -658,6 +658,31 @@ function consider(
   out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, start, end, line, accepted: ok && !pending, weak: ok && pending });
   return ok && !pending;
 }
+
+/** A headline's verb after a name: a capitalised word ending in -s or -ed, with more of
+ * the headline after it ("Eric Adams Runs His Administration …", "Gray Davis Holds
+ * Court at …"). */
+function verbAfter(text: string, scan: Scan, i: number): boolean {
+  const w = scan.words;
+  if (w.kind[i] !== Kind.Cap) return false;
+  const word = wordAt(text, w, i).toLowerCase();
+  if (word.length < 4 || !/(?:[^s]s|ed)$/.test(word) || ORG_WORDS.has(word)) return false;
+  // and more of the headline after it (not "Early Bird Discounts" closing a line)
+  let j = w.end[i];
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  return j < text.length && c !== 10 && c !== 13;
+}
+
+/** A headline's name with a possessive, and more of the headline after it: "Kylie
+ * Jenner's Rapper-Ex Tyga Set for First Gig". A line that ends in a few capitalised
+ * words after the possessive names a show or a thing ("Maria Bartiromo's Wall Street"). */
+function possessiveSubject(text: string, w: Words, e: number, le: number): boolean {
+  if (!(w.flags[e] & POSSESSIVE)) return false;
+  const rest = text.slice(w.end[e] + 2, Math.min(le, w.end[e] + 120));
+  return !THING_REST.test(rest);
+}
+const THING_REST = /^\s*(?:\p{Lu}[\p{L}'’-]*\s*){1,3}$/u;
 
 /** "3. Tom Davies", "3.Tom Davies", "3) Tom Davies": a numbered list's item. */
 function numberedItem(text: string, ls: number, start: number): boolean {
