@@ -100,6 +100,18 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names.sort(), ['Gray Davis', 'Sylvia Plachy']);
   });
 
+  it('reads a surname in -s after a title proper, not a verb after a title that heads things', () => {
+    const text = [
+      'Tom Hanks discovers he\'s related to Mister Rogers',
+      'Nate Paul, an investor tied to AG Paxton, is facing charges.',
+      'Burger King Begins Selling Meatless Whopper Across U.S.',
+      'Lady Sings the Blues was her autobiography.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Rogers', 'Paxton']) assert.ok(names.includes(yes), names.join(' · '));
+    for (const not of ['Begins', 'Sings']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

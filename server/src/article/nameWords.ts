@@ -15,7 +15,7 @@ sen senator rep representative gov governor lt gen general col colonel maj capt 
 adm admiral cmdr commander brig lieut corporal administrator
 president vice prime minister secretary chancellor chairman chairwoman chairperson chair premier
 ceo cfo coo cto cio founder co-founder cofounder director
-judge magistrate attorney prosecutor counsel mayor councilman councilwoman councillor councilor
+judge magistrate attorney ag prosecutor counsel mayor councilman councilwoman councillor councilor
 supervisor superintendent sheriff chief officer detective deputy ambassador speaker
 king queen prince princess duke duchess pope cardinal bishop archbishop rabbi imam rev reverend pastor father
 sheikh sheik emir sultan coach qb commissioner dean principal trooper agent inspector constable marshal

@@ -416,6 +416,15 @@ function calendarWord(text: string, w: Words, i: number, lw: string): boolean {
   return c >= 48 && c <= 57;
 }
 
+/** Titles that never head the name of a thing ("King Begins", "Lady Sings", "MX Keys"
+ * are not people): a surname in -s after them is a surname. */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'mister', 'dr', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'president', 'judge', 'ag', 'mayor', 'sheriff', 'pope', 'rev', 'reverend']);
+
+/** The last word of a title, lower case, without its full stop: "gov" of "Gov.". */
+function titleWordOf(title: string | undefined): string {
+  return title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
+}
+
 /** A weekday's name written out, capitalised. */
 const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
 /** An agent noun ("negotiator", "trainer", "specialist"): the name before it is a
@@ -641,8 +650,10 @@ function consider(
     // one word: only a title or a role noun right before it names a person, and not as
     // a modifier ("chief Brexit negotiator")
     const next = NEXT_LOWER.exec(after);
-    const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord);
-    const titleWord = title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
+    // a verb's ending, but a surname in -s after a title proper ("Mister Rogers",
+    // "Senator Harris")
+    const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord) && !(cue === Cue.Title && strongTitle && /[^s]s$/.test(lastWord) && PERSON_TITLES.has(titleWordOf(title)));
+    const titleWord = titleWordOf(title);
     ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
       && ((cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
       && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
