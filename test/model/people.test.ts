@@ -112,6 +112,17 @@ describe('model: people and short forms', () => {
     for (const not of ['Begins', 'Sings']) assert.ok(!names.includes(not), names.join(' · '));
   });
 
+  it('reads no speaker in a clause after a speech verb, no role in a role noun used as a verb', () => {
+    const text = [
+      'A vegan sues Burger King, says Impossible Whoppers cooked with beef fat.',
+      'She went to NBC to host Crossover and Access Hollywood.',
+      'Josh Brolin posts a tribute to daughter Westlyn on her birthday.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const not of ['Impossible Whoppers', 'Crossover', 'Access Hollywood']) assert.ok(!names.includes(not), names.join(' · '));
+    assert.ok(names.includes('Westlyn'), names.join(' · '));
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

@@ -366,6 +366,18 @@ function isRoleNoun(word: string): boolean {
   return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1)));
 }
 
+/** Role nouns that are verbs too, and "to host" right before the name: a verb. */
+const ROLE_VERBS = new Set(['host', 'judge', 'coach', 'star', 'partner', 'author', 'pilot', 'captain', 'counsel', 'anchor']);
+const TO_VERB = /(?:^|\s)to\s+[\p{Ll}-]+\s*$/u;
+const AUXILIARIES = new Set(['has', 'had', 'was', 'is', 'were', 'are', 'would', 'will', 'could', 'should', 'did', 'does', 'may', 'might', 'must', 'can']);
+
+/** A verb right after the name (one space, no comma): "cooked", "has", "would". */
+function clauseVerbAfter(text: string, at: number, hi: number): boolean {
+  if (text.charCodeAt(at) !== 32) return false;
+  const v = wordAfter(text, at, hi);
+  return !!v && ((v.length > 4 && v.endsWith('ed')) || AUXILIARIES.has(v));
+}
+
 /** "by", "By:", "BY" right before the name. */
 function isBy(text: string, at: number, lo: number): boolean {
   let j = at;
@@ -595,15 +607,18 @@ function consider(
   if (title) cue = Cue.Title;
   if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
   if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
-  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord)) cue = Cue.Role;
+  // not a role noun used as a verb: "to host Crossover", "to judge Smith"
+  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord) && !(ROLE_VERBS.has(roleWord) && TO_VERB.test(before))) cue = Cue.Role;
   // a credits list's entry, "Lighting Design_Sin Ho,": the label glued by an underscore,
   // the entry ending at a comma, a semicolon, a bar or the line's end
   if (cue < Cue.Role && underscoreLabel(text, start) && /^\s*(?:[,;|]|$)/.test(after)) cue = Cue.Role;
   if (cue < Cue.By && isBy(text, start, lo)) cue = Cue.By;
   if (cue < Cue.Speech) {
     const b = wordBefore(text, start, lo, COMMA, SPEECH_OPENERS, false);
-    if ((b && SPEECH_VERBS.has(b)) || accordingTo(text, start, lo)) cue = Cue.Speech;
-    else {
+    if ((b && SPEECH_VERBS.has(b)) || accordingTo(text, start, lo)) {
+      // "says Impossible Whoppers cooked with …": a clause's subject after the verb, not its speaker
+      if (!clauseVerbAfter(text, afterAt, hi)) cue = Cue.Speech;
+    } else {
       const a = wordAfter(text, afterAt, hi);
       if (a && SPEECH_VERBS.has(a)) cue = Cue.Speech;
     }
