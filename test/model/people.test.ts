@@ -123,6 +123,16 @@ describe('model: people and short forms', () => {
     assert.ok(names.includes('Westlyn'), names.join(' · '));
   });
 
+  it('keeps institutions and places with a given name\'s shape out', () => {
+    const text = [
+      'Best trips for 2020, according to National Geographic',
+      'Sheikh Mohammed, United Arab Emirates vice president, passed by.',
+      'A view over New York Landscape, near Tannersville.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const not of ['National Geographic', 'United Arab Emirates', 'York Landscape']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

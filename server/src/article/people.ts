@@ -268,6 +268,8 @@ import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
+/** Adjectives that open the names of institutions and countries, never a person's. */
+const ORG_LEADS = new Set(['national', 'international', 'federal', 'royal', 'united', 'global', 'imperial', 'municipal', 'continental']);
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
 const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
 /** Pronouns, which no name ends in: "Photos Guided Us". */
@@ -463,6 +465,8 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   // words that open a sentence or a phrase, not a name
   let a = first;
   while (a <= last && (LEADING_NON_NAMES.has(lowerOf(a)) || CALENDAR.has(lowerOf(a)))) a++;
+  // "New York Landscape", "New Jersey Devils": the place's second word is no given name
+  if (a > first && a <= last && lowerOf(a - 1) === 'new' && PLACES.has(lowerOf(a))) a++;
   if (a > last) return;
   const titled = scan.titled[w.line[first]] === 1;
   // a title: the last title word (or, in a title-case line, capitalised role noun) with a name after it
@@ -562,6 +566,8 @@ function consider(
       if (seenLower(scan, lw)) allUnseen = false;
     }
     if (ORG_WORDS.has(lw) || calendarWord(text, w, i, lw)) return false;
+    // "National Geographic", "United Arab Emirates", "Royal Mail": an institution's adjective
+    if (i === s && ORG_LEADS.has(lw)) return false;
     if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
     if (i > s && LEADING_NON_NAMES.has(lw)) return false;
   }
