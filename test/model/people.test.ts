@@ -133,6 +133,13 @@ describe('model: people and short forms', () => {
     for (const not of ['National Geographic', 'United Arab Emirates', 'York Landscape']) assert.ok(!names.includes(not), names.join(' · '));
   });
 
+  it('reads a short given name with the same surname as the same person', () => {
+    const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
+    const found = namedPeople(text, lineTable(text).starts, []);
+    assert.deepStrictEqual(found.map((p) => p.name), ['Patrick Carlineo']);
+    assert.strictEqual(found[0].mentions.length, 2);
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

@@ -1005,6 +1005,27 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     else if (hosts.length > 1) merged.set(g, g); // ambiguous: "Wilson" with Ann and Nancy Wilson: nobody's
     else byCore.set(ck, g);
   }
+  // a short form of the given name, the rest the same: "Pat Carlineo" is "Patrick
+  // Carlineo", "Alex Smith" is "Alexander Smith" (when only one such longer form is named)
+  {
+    const byRest = new Map<string, Group[]>();
+    for (const g of byCore.values()) {
+      if (g.core.length < 2) continue;
+      const rest = g.core.slice(1).join(' ');
+      const l = byRest.get(rest);
+      if (l) l.push(g);
+      else byRest.set(rest, [g]);
+    }
+    for (const l of byRest.values()) {
+      if (l.length < 2) continue;
+      for (const g of l) {
+        const f = g.core[0];
+        if (f.length < 2) continue;
+        const hosts = l.filter((h) => h !== g && h.core[0].length > f.length && h.core[0].startsWith(f));
+        if (hosts.length === 1 && !merged.has(hosts[0])) merged.set(g, hosts[0]);
+      }
+    }
+  }
   const people: { g: Group; surfaces: Set<string>; person: Person }[] = [];
   const byGroup = new Map<Group, (typeof people)[number]>();
   for (const g of list) {
