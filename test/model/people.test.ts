@@ -128,9 +128,10 @@ describe('model: people and short forms', () => {
       'Best trips for 2020, according to National Geographic',
       'Sheikh Mohammed, United Arab Emirates vice president, passed by.',
       'A view over New York Landscape, near Tannersville.',
+      'The RRS Sir David Attenborough, a polar research ship, left the shipyard.',
     ].join('\n\n');
     const names = people(text);
-    for (const not of ['National Geographic', 'United Arab Emirates', 'York Landscape']) assert.ok(!names.includes(not), names.join(' · '));
+    for (const not of ['National Geographic', 'United Arab Emirates', 'York Landscape', 'David Attenborough']) assert.ok(!names.includes(not), names.join(' · '));
   });
 
   it('reads a short given name with the same surname as the same person', () => {

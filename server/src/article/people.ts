@@ -268,6 +268,8 @@ import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
+/** Honorifics that ships and buildings are named with too. */
+const HONORIFICS = new Set(['sir', 'dame', 'lord', 'lady', 'king', 'queen', 'prince', 'princess']);
 /** Adjectives that open the names of institutions and countries, never a person's. */
 const ORG_LEADS = new Set(['national', 'international', 'federal', 'royal', 'united', 'global', 'imperial', 'municipal', 'continental']);
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
@@ -488,6 +490,8 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     if (allCaps) title = title.split(' ').map(recase).join(' ');
     s = t + 1;
     if (!TITLES.has(lowerOf(t))) strongTitle = t > first && POSSESSIVE_PRONOUNS.has(lowerOf(t - 1));
+    // a ship's prefix before an honorific: "RRS Sir David Attenborough", "HMS Queen Elizabeth"
+    if (t > first && !allCaps && w.kind[t - 1] === Kind.AllCaps && HONORIFICS.has(lowerOf(t)) && !TITLES.has(lowerOf(t - 1))) return;
   }
   const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
   const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
