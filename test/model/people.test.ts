@@ -141,6 +141,13 @@ describe('model: people and short forms', () => {
     assert.strictEqual(found[0].mentions.length, 2);
   });
 
+  it('finds a name read in capitals where the page writes it, and a middle initial A.', () => {
+    const text = 'A guest holds her phone. (Photo by FRED DUFOUR / AFP)\n\nSonya A. Zoghlin, Carlineo’s attorney, told The Hill her client meant no harm.\n\nThe portrait of King Francois I. Between 2000 and 2013 it hung here.\n';
+    const found = namedPeople(text, lineTable(text).starts, []);
+    assert.deepStrictEqual(found.map((p) => p.name).sort(), ['Fred Dufour', 'Sonya A. Zoghlin']);
+    assert.strictEqual(found.find((p) => p.name === 'Fred Dufour')?.role, 'photographer');
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

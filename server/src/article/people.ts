@@ -448,7 +448,10 @@ const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
 const AGENT_NOUN = /^\p{Ll}{3,}(?:or|er|ist)s?$/u;
 
 function recase(word: string): string {
-  return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
+  if (word.length < 2 || word !== word.toUpperCase()) return word;
+  const r = word[0] + word.slice(1).toLowerCase();
+  // "CABALLERO-REYNOLDS" -> "Caballero-Reynolds"
+  return r.includes('-') ? r.replace(/-(\p{Ll})/gu, (_, c: string) => '-' + c.toUpperCase()) : r;
 }
 
 function wordAt(text: string, w: Words, i: number): string {
@@ -573,7 +576,8 @@ function consider(
     // "National Geographic", "United Arab Emirates", "Royal Mail": an institution's adjective
     if (i === s && ORG_LEADS.has(lw)) return false;
     if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
-    if (i > s && LEADING_NON_NAMES.has(lw)) return false;
+    // (an initial is a letter with its full stop: "Sonya A. Zoghlin"; "I." is a pronoun or a numeral)
+    if (i > s && LEADING_NON_NAMES.has(lw) && !(k === Kind.Initial && w.flags[i] & DOT && lw !== 'i')) return false;
   }
   if (!caps) return false;
   const lastWord = wordAt(text, w, core);
@@ -979,6 +983,11 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       groups.set(c.key, g);
     }
     g.surfaces.add(c.name);
+    // a name read in capitals ("Photo by FRED DUFOUR") is found as the page writes it
+    if (text.charCodeAt(c.start + 1) !== c.name.charCodeAt(1)) {
+      const raw = text.slice(c.start, c.end);
+      if (raw.toLowerCase() === c.name.toLowerCase()) g.surfaces.add(raw);
+    }
     if (c.cue > g.cue && !(g.author && c.cue === Cue.Credit)) g.cue = c.cue;
     if (c.title && (!g.title || c.title.length > g.title.length)) g.title = c.title;
   }
