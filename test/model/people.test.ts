@@ -148,6 +148,17 @@ describe('model: people and short forms', () => {
     assert.strictEqual(found.find((p) => p.name === 'Fred Dufour')?.role, 'photographer');
   });
 
+  it('reads captions: the place in the picture, a credit in parentheses, a plural before the name, a credit list', () => {
+    const names = [
+      'The house of Conor Pilkington (centre), 23, from Gateshead, is all out for Halloween.',
+      'President Macron speaks at the palace. (Ludovic Marin, Pool via AP)',
+      'U.S. Citizens Zakaria Alarayshi, center, and his wife talk about their ordeal.',
+      'By R.C. Baker / Greg Cohen, Photographs',
+    ].flatMap((line) => people(line + '\n'));
+    for (const yes of ['Conor Pilkington', 'Ludovic Marin', 'Zakaria Alarayshi', 'Greg Cohen']) assert.ok(names.includes(yes), names.join(' · '));
+    assert.ok(!names.some((n) => n.includes('Citizens')), names.join(' · '));
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

@@ -268,6 +268,7 @@ import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
+const PLURAL = /[^su']s$/;
 /** Honorifics that ships and buildings are named with too. */
 const HONORIFICS = new Set(['sir', 'dame', 'lord', 'lady', 'king', 'queen', 'prince', 'princess']);
 /** Adjectives that open the names of institutions and countries, never a person's. */
@@ -417,6 +418,9 @@ function mayBeCreditBefore(text: string, at: number, lo: number): boolean {
 }
 
 const AFTER_AGE = /^,\s*\d{1,3}\s*,/;
+/** A caption's place for the person in the picture: ", center,", " (centre), 23,". */
+const AFTER_PLACE_IN_PHOTO = /^(?:,\s*|\s*\()(?:left|right|center|centre|second from (?:left|right)|front|rear|foreground|background)\s*[,)]/;
+const CREDIT_IN_PARENS = /^,\s*(?:Pool\s+via\s+)?(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Pool|Bloomberg)(?:\s+Photo)?\)/;
 const AFTER_APPOSITIVE = /^,\s+(?:a|an|the|who|whose)\s+/;
 const AFTER_PARTY = /^\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z]|^\s*\(\s*@\w/;
 const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
@@ -498,6 +502,13 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   }
   const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
   const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
+  // a plural before the name describes the people named: "U.S. Citizens Zakaria
+  // Alarayshi", "Democrats Nancy Pelosi and …"
+  if (t < 0 && !allCaps) {
+    let j = s;
+    while (j < last && w.kind[j] === Kind.Initial) j++;
+    if (j + 2 <= last && w.kind[j] === Kind.Cap && w.end[j] - w.start[j] > 4 && PLURAL.test(lowerOf(j)) && !isGiven(j) && !LEADING_NON_NAMES.has(lowerOf(j + 1)) && !ENGLISH_STOPWORDS.has(lowerOf(j + 1))) s = j + 1;
+  }
   let total = 0;
   for (let i = s; i <= last; i++) if (isName(i)) total++;
   if (total === 0) return;
@@ -620,6 +631,8 @@ function consider(
   let cue = Cue.None;
   if (title) cue = Cue.Title;
   if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
+  // "(Ludovic Marin, Pool via AP)": a credit in parentheses, the agency after a comma
+  if (cue < Cue.Credit && text.charCodeAt(start - 1) === 40 && text.charCodeAt(afterAt) === 44 && CREDIT_IN_PARENS.test(after)) cue = Cue.Credit;
   if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
   // not a role noun used as a verb: "to host Crossover", "to judge Smith"
   if (cue < Cue.Role && roleWord && isRoleNoun(roleWord) && !(ROLE_VERBS.has(roleWord) && TO_VERB.test(before))) cue = Cue.Role;
@@ -639,7 +652,7 @@ function consider(
   }
   if (cue < Cue.Appositive) {
     const c = text.charCodeAt(afterAt);
-    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after)))) cue = Cue.Appositive;
+    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || AFTER_PLACE_IN_PHOTO.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after) || AFTER_PLACE_IN_PHOTO.test(after)))) cue = Cue.Appositive;
   }
   // a byline or credit laid out as a line: the name, then only its outlet ("Tom Davies
   // Associated Press", "Michael Conroy, AP")
@@ -875,7 +888,7 @@ function descriptionAfter(after: string): string | undefined {
 function listSeparator(text: string, from: number, to: number): boolean {
   if (to - from > 12 || to <= from) return false;
   const gap = text.slice(from, to).trim();
-  if (gap === ',' || gap === '&' || gap === 'and') return true;
+  if (gap === ',' || gap === '&' || gap === 'and' || gap === '/') return true;
   if (gap[0] !== ',') return false;
   const rest = gap.slice(1);
   const word = rest.trim();
@@ -929,7 +942,10 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     for (let i = 0; i + 1 < all.length; i++) {
       const x = all[i];
       const y = all[i + 1];
-      if (x.line !== y.line || x.accepted === y.accepted || x.weak || y.weak) continue;
+      // (a byline's or a credit's name vouches for a headline-shaped one after it: "By
+      // R.C. Baker / Greg Cohen, Photographs")
+      const vouched = x.accepted && x.cue >= Cue.By && y.weak && !y.accepted;
+      if (x.line !== y.line || (!vouched && (x.accepted === y.accepted || x.weak || y.weak))) continue;
       if (!listSeparator(text, x.end, y.start)) continue;
       x.accepted = y.accepted = true;
     }
