@@ -159,6 +159,14 @@ describe('model: people and short forms', () => {
     assert.ok(!names.some((n) => n.includes('Citizens')), names.join(' · '));
   });
 
+  it('reads a vouched-for name after a descriptor\'s last word, not a place after a compass word', () => {
+    const names = [
+      'An employee pulls a pint, as Chancellor of the Exchequer Rishi Sunak announces the government will pay.',
+      'The school district is buying a system, the South Florida Sun Sentinel reports.',
+    ].flatMap((line) => people(line + '\n'));
+    assert.deepStrictEqual(names, ['Rishi Sunak']);
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

@@ -525,6 +525,9 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     let e = last;
     while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
     if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
+    // "… Chancellor of the Exchequer Rishi Sunak announces …": a descriptor's last word
+    // before a name that a speech verb, a byline or a credit vouches for
+    if (!titled && last - s >= 2 && !ORG_WORDS.has(lowerOf(s)) && !PLACES.has(lowerOf(s + 1)) && consider(text, scan, s + 1, last, first, last, undefined, allCaps, titled, out, true, Cue.Speech)) return;
   }
   // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
   for (let i = t >= 0 ? s + 1 : s; i < last; i++) {
@@ -560,7 +563,7 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
 /** Weighs the name words s..e of a run; returns whether it is a person. */
 function consider(
   text: string, scan: Scan, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
-  allCaps: boolean, titled: boolean, out: Candidate[], strongTitle = true,
+  allCaps: boolean, titled: boolean, out: Candidate[], strongTitle = true, minCue = Cue.None,
 ): boolean {
   const w = scan.words;
   // drop a suffix from the end ("Jr.") for the checks; keep it in the name
@@ -615,7 +618,8 @@ function consider(
     if ((open === 34 || open === 0x201c || open === 0x2018) && close) return false;
   }
   // "the Big Lebowski", "the San Francisco Examiner": people are not "the" anything
-  if (!title && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
+  // (but for a descriptor's "the" before a vouched-for name: "the Exchequer Rishi Sunak announces")
+  if (!title && !(minCue > Cue.None && s > runFirst) && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
   // "Kong-based", "Boston-born": an adjective
   if (ADJECTIVE_SUFFIX.test(lastWord)) return false;
   const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
@@ -667,6 +671,7 @@ function consider(
     }
   }
 
+  if (cue < minCue) return false;
   const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
   // a caption's credit runs into the caption: "© Lucy Nicholson Detainees at …"
   if (cue === Cue.Credit && core - s >= 2 && e === core && /^ \p{Ll}/u.test(text.slice(w.end[e], w.end[e] + 2))) {
