@@ -167,6 +167,11 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names, ['Rishi Sunak']);
   });
 
+  it('reads one word with kin after its possessive as a person, not a business with products', () => {
+    const names = people('Gronk\'s SI girlfriend tells all\n\nArnold\'s love child recreates iconic pic\n\nTesla\'s new model sells\n');
+    assert.deepStrictEqual(names.sort(), ['Arnold', 'Gronk']);
+  });
+
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
     const text = 'The Financial Technology Association (FTA) met the All-China Federation of Trade Unions.\n\nLater the FTA and the ACFTU spoke.\n';
     const { starts } = lineTable(text);

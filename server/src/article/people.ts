@@ -269,6 +269,16 @@ import { lineAt } from './lines';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
 const PLURAL = /[^su']s$/;
+/** Kin, whom only a person has: "Gronk's SI girlfriend", "Arnold's love child". */
+const KIN = new Set(['wife', 'husband', 'girlfriend', 'boyfriend', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'widow', 'widower', 'son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kids', 'baby', 'mother', 'father', 'mom', 'dad', 'mum', 'sister', 'brother', 'ex-wife', 'ex-husband', 'grandson', 'granddaughter', 'stepson', 'stepdaughter']);
+
+/** A possessive, then kin within three words: "Arnold's love child". */
+function kinAfter(text: string, w: Words, i: number): boolean {
+  if (!(w.flags[i] & POSSESSIVE)) return false;
+  const words = text.slice(w.end[i] + 2, w.end[i] + 40).trim().split(/\s+/, 3);
+  return words.some((x) => KIN.has(x));
+}
+
 /** Honorifics that ships and buildings are named with too. */
 const HONORIFICS = new Set(['sir', 'dame', 'lord', 'lady', 'king', 'queen', 'prince', 'princess']);
 /** Adjectives that open the names of institutions and countries, never a person's. */
@@ -553,7 +563,7 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
       if (w.kind[first] !== Kind.Cap) continue;
       const at = w.start[first];
       const role = wordBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
-      if (!role || role !== role.toLowerCase() || !isRoleNoun(role)) continue;
+      if ((!role || role !== role.toLowerCase() || !isRoleNoun(role)) && !kinAfter(text, w, first)) continue;
     }
     weighRun(text, scan, first, last, all);
   }
@@ -702,7 +712,7 @@ function consider(
     const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord) && !(cue === Cue.Title && strongTitle && /[^s]s$/.test(lastWord) && PERSON_TITLES.has(titleWordOf(title)));
     const titleWord = titleWordOf(title);
     ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
-      && ((cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
+      && ((cue === Cue.None && kinAfter(text, w, e)) || (cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
       && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
   }
   if (!ok && !pending) return false;
