@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import { readAcronyms } from '../../server/src/article/acronyms';
 import { lineTable } from '../../server/src/article/lines';
-import { namedPeople } from '../../server/src/article/people';
+import { namedPeople, parseBio } from '../../server/src/article/people';
 import { scanWords } from '../../server/src/article/words';
 
 function people(text: string): string[] {
@@ -170,6 +170,14 @@ describe('model: people and short forms', () => {
   it('reads one word with kin after its possessive as a person, not a business with products', () => {
     const names = people('Gronk\'s SI girlfriend tells all\n\nArnold\'s love child recreates iconic pic\n\nTesla\'s new model sells\n');
     assert.deepStrictEqual(names.sort(), ['Arnold', 'Gronk']);
+  });
+
+  it('reads a bio that says what the person is, not how a place was', () => {
+    assert.strictEqual(parseBio('Kate Kaye is an award-winning reporter.')?.name, 'Kate Kaye');
+    assert.strictEqual(parseBio('Veronica Irwin (@vronirwin) is a San Francisco-based reporter.')?.handle, 'vronirwin');
+    assert.strictEqual(parseBio('Tom Davies was editor of the Post for ten years.')?.name, 'Tom Davies');
+    assert.strictEqual(parseBio('Marronnier Park was already packed with people.'), undefined);
+    assert.strictEqual(parseBio('The Government is expected to compromise.'), undefined);
   });
 
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {
