@@ -141,6 +141,13 @@ describe('model: people and short forms', () => {
     assert.strictEqual(found[0].mentions.length, 2);
   });
 
+  it('reads a pet form in -y of a longer given name as the same person, not Mary as Mark', () => {
+    const text = 'Gerald Ford, 38th president, said it.\n\nWill he pardon, as Gerry Ford did?\n\nMary Smith, 40, and Mark Smith, 42, said so.\n';
+    const names = people(text);
+    assert.ok(names.includes('Gerald Ford') && !names.includes('Gerry Ford'), names.join(' · '));
+    assert.ok(names.includes('Mary Smith') && names.includes('Mark Smith'), names.join(' · '));
+  });
+
   it('finds a name read in capitals where the page writes it, and a middle initial A.', () => {
     const text = 'A guest holds her phone. (Photo by FRED DUFOUR / AFP)\n\nSonya A. Zoghlin, Carlineo’s attorney, told The Hill her client meant no harm.\n\nThe portrait of King Francois I. Between 2000 and 2013 it hung here.\n';
     const found = namedPeople(text, lineTable(text).starts, []);

@@ -755,7 +755,7 @@ function possessiveSubject(text: string, w: Words, e: number, le: number): boole
   const rest = text.slice(w.end[e] + 2, Math.min(le, w.end[e] + 120));
   return !THING_REST.test(rest);
 }
-const THING_REST = /^\s*(?:\p{Lu}[\p{L}'’-]*\s*){1,3}$/u;
+const THING_REST = /^\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s*$/u;
 
 /** "3. Tom Davies", "3.Tom Davies", "3) Tom Davies": a numbered list's item. */
 function numberedItem(text: string, ls: number, start: number): boolean {
@@ -953,6 +953,13 @@ function orgLike(text: string, scan: Scan, all: Candidate[]): void {
   for (const c of all) if (inside.has(c.first) || inside.has(c.last)) c.accepted = c.weak = false;
 }
 
+/** A pet form in -y or -ie of a longer given name, the first three letters shared:
+ * "gerry" of "gerald", "danny" of "daniel", "kathy" of "katherine" (not "mary" of "mark":
+ * the longer has five letters at least). */
+function petName(short: string, long: string): boolean {
+  return short.length <= 6 && long.length >= 5 && /(?:y|ie)$/.test(short) && short.slice(0, 3) === long.slice(0, 3);
+}
+
 /** Everyone the page names, its authors among them (merged by name), with every mention. */
 export function namedPeople(text: string, lineStarts: readonly number[], authors: Person[], scan: Scan = scanWords(text, lineStarts as number[])): Person[] {
   const all = candidatesOf(text, scan);
@@ -1070,7 +1077,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       for (const g of l) {
         const f = g.core[0];
         if (f.length < 2) continue;
-        const hosts = l.filter((h) => h !== g && h.core[0].length > f.length && h.core[0].startsWith(f));
+        const hosts = l.filter((h) => h !== g && h.core[0].length > f.length && (h.core[0].startsWith(f) || petName(f, h.core[0])));
         if (hosts.length === 1 && !merged.has(hosts[0])) merged.set(g, hosts[0]);
       }
     }
