@@ -182,6 +182,7 @@ describe('model: people and short forms', () => {
   it('reads a bio that says what the person is, not how a place was', () => {
     assert.strictEqual(parseBio('Kate Kaye is an award-winning reporter.')?.name, 'Kate Kaye');
     assert.strictEqual(parseBio('Veronica Irwin (@vronirwin) is a San Francisco-based reporter.')?.handle, 'vronirwin');
+    assert.strictEqual(parseBio('Donna Goodison (@dgoodison) is Protocol\'s senior reporter.')?.name, 'Donna Goodison');
     assert.strictEqual(parseBio('Tom Davies was editor of the Post for ten years.')?.name, 'Tom Davies');
     assert.strictEqual(parseBio('Marronnier Park was already packed with people.'), undefined);
     assert.strictEqual(parseBio('The Government is expected to compromise.'), undefined);

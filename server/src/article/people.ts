@@ -50,13 +50,15 @@ export function parseBio(text: string, knownName?: string): BioParse | undefined
   const v = /^\s*(is|was|covers|writes|reports)\s+/.exec(rest);
   if (!v) return undefined;
   const predicate = v[1] === 'is' || v[1] === 'was' ? rest.slice(v[0].length) : rest.trim();
-  // a bio says what the person is ("is a reporter", "was the editor", "is currently …"),
+  // a bio says what the person is ("is a reporter", "was the editor", "is Protocol's
+  // senior reporter", "is currently …"),
   // not how a place was ("Marronnier Park was already packed")
-  if ((v[1] === 'is' || v[1] === 'was') && !BIO_PREDICATE.test(predicate) && !ROLE_NOUNS.has(predicate.split(/[\s,]/, 1)[0].toLowerCase())) return undefined;
+  if ((v[1] === 'is' || v[1] === 'was') && !BIO_PREDICATE.test(predicate) && !BIO_OUTLET.test(predicate) && !ROLE_NOUNS.has(predicate.split(/[\s,]/, 1)[0].toLowerCase())) return undefined;
   return { name, handle, predicate };
 }
 
 const BIO_PREDICATE = /^(?:a|an|the|one|our|his|her|their|currently|now|also|formerly|previously|based|originally|senior|chief|deputy|managing|executive|associate|assistant|staff|contributing)\b/i;
+const BIO_OUTLET = /^\p{Lu}[\p{L}\p{N}.&-]*['’]s\s/u;
 
 const BYLINE_START = new RegExp(`^${BYLINE_LEAD}\\s*:?\\s+(.*)$`, 'i');
 
