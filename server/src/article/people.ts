@@ -282,8 +282,26 @@ const KIN = new Set(['wife', 'husband', 'girlfriend', 'boyfriend', 'fiance', 'fi
 /** A possessive, then kin within three words: "Arnold's love child". */
 function kinAfter(text: string, w: Words, i: number): boolean {
   if (!(w.flags[i] & POSSESSIVE)) return false;
-  const words = text.slice(w.end[i] + 2, w.end[i] + 40).trim().split(/\s+/, 3);
-  return words.some((x) => KIN.has(x));
+  // the three words after "'s ", read by character: only a lower-case word is sliced
+  let j = w.end[i] + 2;
+  for (let n = 0; n < 3; n++) {
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    const a = j;
+    let lower = true;
+    while (j < text.length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 10) {
+      if (classOf(text.charCodeAt(j)) !== 1 && text.charCodeAt(j) !== 45) lower = false;
+      j++;
+    }
+    if (j === a) return false;
+    if (lower && j - a >= 3 && j - a <= 13 && KIN.has(text.slice(a, j))) return true;
+  }
+  return false;
+}
+
+/** A speech verb right after `at` (past a comma): "… Rishi Sunak announces". */
+function speechAfter(text: string, at: number): boolean {
+  const a = wordAfter(text, at, Math.min(text.length, at + 24));
+  return !!a && SPEECH_VERBS.has(a);
 }
 
 /** Honorifics that ships and buildings are named with too. */
@@ -524,7 +542,7 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   if (t < 0 && !allCaps) {
     let j = s;
     while (j < last && w.kind[j] === Kind.Initial) j++;
-    if (j + 2 <= last && w.kind[j] === Kind.Cap && w.end[j] - w.start[j] > 4 && PLURAL.test(lowerOf(j)) && !isGiven(j) && !LEADING_NON_NAMES.has(lowerOf(j + 1)) && !ENGLISH_STOPWORDS.has(lowerOf(j + 1))) s = j + 1;
+    if (j + 2 <= last && w.kind[j] === Kind.Cap && text.charCodeAt(w.end[j] - 1) === 115 && w.end[j] - w.start[j] > 4 && PLURAL.test(lowerOf(j)) && !isGiven(j) && !LEADING_NON_NAMES.has(lowerOf(j + 1)) && !ENGLISH_STOPWORDS.has(lowerOf(j + 1))) s = j + 1;
   }
   let total = 0;
   for (let i = s; i <= last; i++) if (isName(i)) total++;
@@ -544,7 +562,7 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
     // "… Chancellor of the Exchequer Rishi Sunak announces …": a descriptor's last word
     // before a name that a speech verb, a byline or a credit vouches for
-    if (!titled && last - s >= 2 && !ORG_WORDS.has(lowerOf(s)) && !PLACES.has(lowerOf(s + 1)) && consider(text, scan, s + 1, last, first, last, undefined, allCaps, titled, out, true, Cue.Speech)) return;
+    if (!titled && last - s >= 2 && speechAfter(text, w.end[last]) && !ORG_WORDS.has(lowerOf(s)) && !PLACES.has(lowerOf(s + 1)) && consider(text, scan, s + 1, last, first, last, undefined, allCaps, titled, out, true, Cue.Speech)) return;
   }
   // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
   for (let i = t >= 0 ? s + 1 : s; i < last; i++) {
@@ -585,7 +603,7 @@ function consider(
   const w = scan.words;
   // drop a suffix from the end ("Jr.") for the checks; keep it in the name
   let core = e;
-  while (core > s && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
+  while (core > s && w.end[core] - w.start[core] <= 3 && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
   // a last word the page also writes in lower case names nobody without a given name
   // before it (the verdict below needs one or the other): most runs stop here
   if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
@@ -626,7 +644,8 @@ function consider(
   const le = line + 1 < scan.lineStarts.length ? scan.lineStarts[line + 1] : text.length;
   const start = w.start[s];
   const end = w.end[e] + (w.flags[e] & DOT && SUFFIXES.has(wordAt(text, w, e).toLowerCase()) ? 1 : 0);
-  const before = text.slice(Math.max(ls, start - 48), start);
+  // the text before the name, sliced only for the two tests that read it
+  const before = () => text.slice(Math.max(ls, start - 48), start);
   const after = text.slice(w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0), Math.min(le, end + 90));
   // a quoted title: "The Big Lebowski," "Dr. Strangelove."
   if (s === runFirst || title) {
@@ -651,12 +670,12 @@ function consider(
   const roleWord = wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true);
   let cue = Cue.None;
   if (title) cue = Cue.Title;
-  if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
+  if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before())) cue = Cue.Credit;
   // "(Ludovic Marin, Pool via AP)": a credit in parentheses, the agency after a comma
   if (cue < Cue.Credit && text.charCodeAt(start - 1) === 40 && text.charCodeAt(afterAt) === 44 && CREDIT_IN_PARENS.test(after)) cue = Cue.Credit;
   if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
   // not a role noun used as a verb: "to host Crossover", "to judge Smith"
-  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord) && !(ROLE_VERBS.has(roleWord) && TO_VERB.test(before))) cue = Cue.Role;
+  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord) && !(ROLE_VERBS.has(roleWord) && TO_VERB.test(before()))) cue = Cue.Role;
   // a credits list's entry, "Lighting Design_Sin Ho,": the label glued by an underscore,
   // the entry ending at a comma, a semicolon, a bar or the line's end
   if (cue < Cue.Role && underscoreLabel(text, start) && /^\s*(?:[,;|]|$)/.test(after)) cue = Cue.Role;
@@ -1066,20 +1085,22 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
   // a short form of the given name, the rest the same: "Pat Carlineo" is "Patrick
   // Carlineo", "Alex Smith" is "Alexander Smith" (when only one such longer form is named)
   {
-    const byRest = new Map<string, Group[]>();
+    // by surname first (no string built per group), the rest compared when two share it
+    const bySurname = new Map<string, Group[]>();
     for (const g of byCore.values()) {
       if (g.core.length < 2) continue;
-      const rest = g.core.slice(1).join(' ');
-      const l = byRest.get(rest);
+      const last = g.core[g.core.length - 1];
+      const l = bySurname.get(last);
       if (l) l.push(g);
-      else byRest.set(rest, [g]);
+      else bySurname.set(last, [g]);
     }
-    for (const l of byRest.values()) {
+    const sameRest = (a: Group, b: Group) => a.core.length === b.core.length && a.core.every((x, i) => i === 0 || x === b.core[i]);
+    for (const l of bySurname.values()) {
       if (l.length < 2) continue;
       for (const g of l) {
         const f = g.core[0];
         if (f.length < 2) continue;
-        const hosts = l.filter((h) => h !== g && h.core[0].length > f.length && (h.core[0].startsWith(f) || petName(f, h.core[0])));
+        const hosts = l.filter((h) => h !== g && h.core[0].length > f.length && sameRest(g, h) && (h.core[0].startsWith(f) || petName(f, h.core[0])));
         if (hosts.length === 1 && !merged.has(hosts[0])) merged.set(g, hosts[0]);
       }
     }
