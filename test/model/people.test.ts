@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import { readAcronyms } from '../../server/src/article/acronyms';
 import { lineTable } from '../../server/src/article/lines';
-import { namedPeople } from '../../server/src/article/people';
+import { namedPeople, parseBio } from '../../server/src/article/people';
 import { scanWords } from '../../server/src/article/words';
 
 function people(text: string): string[] {
@@ -43,6 +43,149 @@ describe('model: people and short forms', () => {
     const names = people('The award went to Zorba Quillfeather and Tom Hanks, officials said.\n');
     assert.ok(names.includes('Tom Hanks'), names.join(' · '));
     assert.ok(names.includes('Zorba Quillfeather'), names.join(' · '));
+  });
+
+  it('reads a credits list laid out as Label_Name entries, a short month-like syllable inside a name', () => {
+    const names = people('Cast and crew\n\nDirector_Oh Kyeong Taek, Lighting Design_Sin Ho, Costume Design_Lee Ho Jun\n\nThe show opened on Jun. 5.\n');
+    assert.deepStrictEqual(names.sort(), ['Lee Ho Jun', 'Oh Kyeong Taek', 'Sin Ho']);
+  });
+
+  it('keeps modifiers, products, days and headline role nouns from naming people', () => {
+    const text = [
+      'A technician poses next to The Seagram Murals, by artist Mark Rothko, at the gallery.',
+      'EU chief Brexit negotiator Michel Barnier arrived in London.',
+      'Best Alexa Black Friday deals this year',
+      'You will need a jar of Don Victor® Orange Blossom honey.',
+      '□ Service Member Salute',
+      'Farhan Akhtar\'s Girlfriend Shibani Dandekar Sets Internet On Fire',
+    ].join('\n\n');
+    const names = people(text);
+    for (const not of ['Seagram Murals', 'Brexit', 'Alexa Black', 'Don Victor', 'Salute']) assert.ok(!names.includes(not), names.join(' · '));
+    for (const yes of ['Mark Rothko', 'Michel Barnier', 'Shibani Dandekar']) assert.ok(names.includes(yes), names.join(' · '));
+  });
+
+  it('keeps a business named over and over in full, never by its last word alone, out', () => {
+    const text = [
+      'Home Depot sales miss, shares plunge',
+      'Home Depot said on Tuesday that sales fell.',
+      'Shoppers left Home Depot stores early. Analysts expect Home Depot to recover.',
+      'Nabih Ayad, a lawyer, spoke. Ayad said little.',
+      'Tata Steel bought the Henry Cort Works in 1990.',
+    ].join('\n\n');
+    const names = people(text);
+    assert.deepStrictEqual(names, ['Nabih Ayad']);
+  });
+
+  it('reads a numbered list of people, a name with its role in a headline, a portrait\'s alt text', () => {
+    const text = [
+      'My Top 10 Women Talking Sports',
+      '1. Christie Leigh Mueller',
+      'She writes about football.',
+      '3.Charlotte Jones Anderson',
+      '– Kyle Hughes, Writer',
+      'Alex Bozarjian Image',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Christie Leigh Mueller', 'Charlotte Jones Anderson', 'Kyle Hughes', 'Alex Bozarjian']) assert.ok(names.includes(yes), names.join(' · '));
+  });
+
+  it('reads a headline\'s given-name pair as its subject: a possessive or a verb after it, but not a show\'s title', () => {
+    const text = [
+      'Sylvia Plachy’s Photos Guided Us for Decades',
+      'Gray Davis Holds Court at the Fox and Goose',
+      '• Maria Bartiromo\'s Wall Street',
+      'Global Holidays Early Bird Discounts',
+    ].join('\n\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Gray Davis', 'Sylvia Plachy']);
+  });
+
+  it('reads a surname in -s after a title proper, not a verb after a title that heads things', () => {
+    const text = [
+      'Tom Hanks discovers he\'s related to Mister Rogers',
+      'Nate Paul, an investor tied to AG Paxton, is facing charges.',
+      'Burger King Begins Selling Meatless Whopper Across U.S.',
+      'Lady Sings the Blues was her autobiography.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Rogers', 'Paxton']) assert.ok(names.includes(yes), names.join(' · '));
+    for (const not of ['Begins', 'Sings']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
+  it('reads no speaker in a clause after a speech verb, no role in a role noun used as a verb', () => {
+    const text = [
+      'A vegan sues Burger King, says Impossible Whoppers cooked with beef fat.',
+      'She went to NBC to host Crossover and Access Hollywood.',
+      'Josh Brolin posts a tribute to daughter Westlyn on her birthday.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const not of ['Impossible Whoppers', 'Crossover', 'Access Hollywood']) assert.ok(!names.includes(not), names.join(' · '));
+    assert.ok(names.includes('Westlyn'), names.join(' · '));
+  });
+
+  it('keeps institutions and places with a given name\'s shape out', () => {
+    const text = [
+      'Best trips for 2020, according to National Geographic',
+      'Sheikh Mohammed, United Arab Emirates vice president, passed by.',
+      'A view over New York Landscape, near Tannersville.',
+      'The RRS Sir David Attenborough, a polar research ship, left the shipyard.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const not of ['National Geographic', 'United Arab Emirates', 'York Landscape', 'David Attenborough']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
+  it('reads a short given name with the same surname as the same person', () => {
+    const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
+    const found = namedPeople(text, lineTable(text).starts, []);
+    assert.deepStrictEqual(found.map((p) => p.name), ['Patrick Carlineo']);
+    assert.strictEqual(found[0].mentions.length, 2);
+  });
+
+  it('reads a pet form in -y of a longer given name as the same person, not Mary as Mark', () => {
+    const text = 'Gerald Ford, 38th president, said it.\n\nWill he pardon, as Gerry Ford did?\n\nMary Smith, 40, and Mark Smith, 42, said so.\n';
+    const names = people(text);
+    assert.ok(names.includes('Gerald Ford') && !names.includes('Gerry Ford'), names.join(' · '));
+    assert.ok(names.includes('Mary Smith') && names.includes('Mark Smith'), names.join(' · '));
+  });
+
+  it('finds a name read in capitals where the page writes it, and a middle initial A.', () => {
+    const text = 'A guest holds her phone. (Photo by FRED DUFOUR / AFP)\n\nSonya A. Zoghlin, Carlineo’s attorney, told The Hill her client meant no harm.\n\nThe portrait of King Francois I. Between 2000 and 2013 it hung here.\n';
+    const found = namedPeople(text, lineTable(text).starts, []);
+    assert.deepStrictEqual(found.map((p) => p.name).sort(), ['Fred Dufour', 'Sonya A. Zoghlin']);
+    assert.strictEqual(found.find((p) => p.name === 'Fred Dufour')?.role, 'photographer');
+  });
+
+  it('reads captions: the place in the picture, a credit in parentheses, a plural before the name, a credit list', () => {
+    const names = [
+      'The house of Conor Pilkington (centre), 23, from Gateshead, is all out for Halloween.',
+      'President Macron speaks at the palace. (Ludovic Marin, Pool via AP)',
+      'U.S. Citizens Zakaria Alarayshi, center, and his wife talk about their ordeal.',
+      'By R.C. Baker / Greg Cohen, Photographs',
+    ].flatMap((line) => people(line + '\n'));
+    for (const yes of ['Conor Pilkington', 'Ludovic Marin', 'Zakaria Alarayshi', 'Greg Cohen']) assert.ok(names.includes(yes), names.join(' · '));
+    assert.ok(!names.some((n) => n.includes('Citizens')), names.join(' · '));
+  });
+
+  it('reads a vouched-for name after a descriptor\'s last word, not a place after a compass word', () => {
+    const names = [
+      'An employee pulls a pint, as Chancellor of the Exchequer Rishi Sunak announces the government will pay.',
+      'The school district is buying a system, the South Florida Sun Sentinel reports.',
+    ].flatMap((line) => people(line + '\n'));
+    assert.deepStrictEqual(names, ['Rishi Sunak']);
+  });
+
+  it('reads one word with kin after its possessive as a person, not a business with products', () => {
+    const names = people('Gronk\'s SI girlfriend tells all\n\nArnold\'s love child recreates iconic pic\n\nTesla\'s new model sells\n');
+    assert.deepStrictEqual(names.sort(), ['Arnold', 'Gronk']);
+  });
+
+  it('reads a bio that says what the person is, not how a place was', () => {
+    assert.strictEqual(parseBio('Kate Kaye is an award-winning reporter.')?.name, 'Kate Kaye');
+    assert.strictEqual(parseBio('Veronica Irwin (@vronirwin) is a San Francisco-based reporter.')?.handle, 'vronirwin');
+    assert.strictEqual(parseBio('Donna Goodison (@dgoodison) is Protocol\'s senior reporter.')?.name, 'Donna Goodison');
+    assert.strictEqual(parseBio('Tom Davies was editor of the Post for ten years.')?.name, 'Tom Davies');
+    assert.strictEqual(parseBio('Marronnier Park was already packed with people.'), undefined);
+    assert.strictEqual(parseBio('The Government is expected to compromise.'), undefined);
   });
 
   it('finds short forms defined in parentheses and spelled out earlier, the same with a shared scan', () => {

@@ -15,7 +15,7 @@ sen senator rep representative gov governor lt gen general col colonel maj capt 
 adm admiral cmdr commander brig lieut corporal administrator
 president vice prime minister secretary chancellor chairman chairwoman chairperson chair premier
 ceo cfo coo cto cio founder co-founder cofounder director
-judge magistrate attorney prosecutor counsel mayor councilman councilwoman councillor councilor
+judge magistrate attorney ag prosecutor counsel mayor councilman councilwoman councillor councilor
 supervisor superintendent sheriff chief officer detective deputy ambassador speaker
 king queen prince princess duke duchess pope cardinal bishop archbishop rabbi imam rev reverend pastor father
 sheikh sheik emir sultan coach qb commissioner dean principal trooper agent inspector constable marshal
@@ -70,7 +70,7 @@ expo fair show series season episode magazine journal review times post news dai
 gazette chronicle journal press radio tv television network media channel bulletin newsletter report
 company co corp corporation inc incorporated ltd llc plc gmbh sa ag group holdings partners capital ventures
 bank  fund trust exchange market markets securities insurance airlines airways motors motor systems
-software technologies technology tech labs lab laboratories solutions services industries international
+software technologies technology tech works labs lab laboratories solutions services industries international
 global worldwide enterprises logistics energy pharmaceuticals pharma foods brands stores store shop mall
 products networks communications telecom digital interactive entertainment pictures records music games
 army navy force forces police guard corps regiment brigade division battalion command fleet patrol

@@ -50,8 +50,15 @@ export function parseBio(text: string, knownName?: string): BioParse | undefined
   const v = /^\s*(is|was|covers|writes|reports)\s+/.exec(rest);
   if (!v) return undefined;
   const predicate = v[1] === 'is' || v[1] === 'was' ? rest.slice(v[0].length) : rest.trim();
+  // a bio says what the person is ("is a reporter", "was the editor", "is Protocol's
+  // senior reporter", "is currently …"),
+  // not how a place was ("Marronnier Park was already packed")
+  if ((v[1] === 'is' || v[1] === 'was') && !BIO_PREDICATE.test(predicate) && !BIO_OUTLET.test(predicate) && !ROLE_NOUNS.has(predicate.split(/[\s,]/, 1)[0].toLowerCase())) return undefined;
   return { name, handle, predicate };
 }
+
+const BIO_PREDICATE = /^(?:a|an|the|one|our|his|her|their|currently|now|also|formerly|previously|based|originally|senior|chief|deputy|managing|executive|associate|assistant|staff|contributing)\b/i;
+const BIO_OUTLET = /^\p{Lu}[\p{L}\p{N}.&-]*['’]s\s/u;
 
 const BYLINE_START = new RegExp(`^${BYLINE_LEAD}\\s*:?\\s+(.*)$`, 'i');
 
@@ -199,7 +206,8 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
     out.info[out.n] = info;
     out.n++;
   };
-  const whole = (at: number, end: number) => !isWordChar(text[at - 1]) && !isWordChar(text[end]);
+  // a name glued to its label by an underscore ("Director_Oh Kyeong Taek") starts a word
+  const whole = (at: number, end: number) => (!isWordChar(text[at - 1]) || underscoreLabel(text, at)) && !isWordChar(text[end]);
   let d = 0;
   for (let k = 0; k < words.n; k++) {
     const i = words.start[k];
@@ -223,6 +231,14 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
     if (whole(x.at, x.at + x.needle.length)) add(x.at, x.at + x.needle.length, needles.get(x.needle)!);
   }
   return out;
+}
+
+/** "Director_Oh Kyeong Taek": a capitalised word right after an underscore that follows
+ * a letter (a credits list's "Label_Name" layout). */
+function underscoreLabel(text: string, at: number): boolean {
+  if (at < 2 || text.charCodeAt(at - 1) !== 95 || classOf(text.charCodeAt(at)) !== 2) return false;
+  const k = classOf(text.charCodeAt(at - 2));
+  return k === 1 || k === 2;
 }
 
 function isWordChar(c: string | undefined): boolean {
@@ -259,9 +275,43 @@ import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
 import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
+const PLURAL = /[^su']s$/;
+/** Kin, whom only a person has: "Gronk's SI girlfriend", "Arnold's love child". */
+const KIN = new Set(['wife', 'husband', 'girlfriend', 'boyfriend', 'fiance', 'fiancé', 'fiancee', 'fiancée', 'widow', 'widower', 'son', 'sons', 'daughter', 'daughters', 'child', 'children', 'kids', 'baby', 'mother', 'father', 'mom', 'dad', 'mum', 'sister', 'brother', 'ex-wife', 'ex-husband', 'grandson', 'granddaughter', 'stepson', 'stepdaughter']);
+
+/** A possessive, then kin within three words: "Arnold's love child". */
+function kinAfter(text: string, w: Words, i: number): boolean {
+  if (!(w.flags[i] & POSSESSIVE)) return false;
+  // the three words after "'s ", read by character: only a lower-case word is sliced
+  let j = w.end[i] + 2;
+  for (let n = 0; n < 3; n++) {
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    const a = j;
+    let lower = true;
+    while (j < text.length && !isSpace(text.charCodeAt(j)) && text.charCodeAt(j) !== 10) {
+      if (classOf(text.charCodeAt(j)) !== 1 && text.charCodeAt(j) !== 45) lower = false;
+      j++;
+    }
+    if (j === a) return false;
+    if (lower && j - a >= 3 && j - a <= 13 && KIN.has(text.slice(a, j))) return true;
+  }
+  return false;
+}
+
+/** A speech verb right after `at` (past a comma): "… Rishi Sunak announces". */
+function speechAfter(text: string, at: number): boolean {
+  const a = wordAfter(text, at, Math.min(text.length, at + 24));
+  return !!a && SPEECH_VERBS.has(a);
+}
+
+/** Honorifics that ships and buildings are named with too. */
+const HONORIFICS = new Set(['sir', 'dame', 'lord', 'lady', 'king', 'queen', 'prince', 'princess']);
+/** Adjectives that open the names of institutions and countries, never a person's. */
+const ORG_LEADS = new Set(['national', 'international', 'federal', 'royal', 'united', 'global', 'imperial', 'municipal', 'continental']);
 /** Titles that do not name a person by a single word after them: "CEO Interviews". */
 const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 'co-founder', 'cofounder', 'director', 'chairman', 'chairwoman', 'chair', 'chief', 'officer', 'agent', 'coach', 'deputy', 'principal', 'dean', 'administrator', 'supervisor', 'counsel', 'private', 'general', 'speaker', 'minister', 'secretary', 'attorney']);
 /** Pronouns, which no name ends in: "Photos Guided Us". */
+const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'their']);
 const PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'he', 'him', 'she', 'her', 'it', 'they', 'them', 'our', 'your', 'their', 'its', 'my']);
 // ---------------------------------------------------------------- weighing a run
 
@@ -356,6 +406,18 @@ function isRoleNoun(word: string): boolean {
   return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1)));
 }
 
+/** Role nouns that are verbs too, and "to host" right before the name: a verb. */
+const ROLE_VERBS = new Set(['host', 'judge', 'coach', 'star', 'partner', 'author', 'pilot', 'captain', 'counsel', 'anchor']);
+const TO_VERB = /(?:^|\s)to\s+[\p{Ll}-]+\s*$/u;
+const AUXILIARIES = new Set(['has', 'had', 'was', 'is', 'were', 'are', 'would', 'will', 'could', 'should', 'did', 'does', 'may', 'might', 'must', 'can']);
+
+/** A verb right after the name (one space, no comma): "cooked", "has", "would". */
+function clauseVerbAfter(text: string, at: number, hi: number): boolean {
+  if (text.charCodeAt(at) !== 32) return false;
+  const v = wordAfter(text, at, hi);
+  return !!v && ((v.length > 4 && v.endsWith('ed')) || AUXILIARIES.has(v));
+}
+
 /** "by", "By:", "BY" right before the name. */
 function isBy(text: string, at: number, lo: number): boolean {
   let j = at;
@@ -391,12 +453,44 @@ function mayBeCreditBefore(text: string, at: number, lo: number): boolean {
 }
 
 const AFTER_AGE = /^,\s*\d{1,3}\s*,/;
+/** A caption's place for the person in the picture: ", center,", " (centre), 23,". */
+const AFTER_PLACE_IN_PHOTO = /^(?:,\s*|\s*\()(?:left|right|center|centre|second from (?:left|right)|front|rear|foreground|background)\s*[,)]/;
+const CREDIT_IN_PARENS = /^,\s*(?:Pool\s+via\s+)?(?:AP|AFP|EPA|Reuters|REUTERS|Getty Images|Pool|Bloomberg)(?:\s+Photo)?\)/;
 const AFTER_APPOSITIVE = /^,\s+(?:a|an|the|who|whose)\s+/;
 const AFTER_PARTY = /^\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z]|^\s*\(\s*@\w/;
 const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
 
+/** A month or a day, but a short form ("Jun", "Sun", "May") only with a full stop or a
+ * number after it: "Lee Ho Jun" and "Sun Yang" are names, "Jun. 5" and "May 2" dates. */
+function calendarWord(text: string, w: Words, i: number, lw: string): boolean {
+  if (!CALENDAR.has(lw)) return false;
+  if (lw.length > 3 || w.flags[i] & DOT) return true;
+  let j = w.end[i];
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  return c >= 48 && c <= 57;
+}
+
+/** Titles that never head the name of a thing ("King Begins", "Lady Sings", "MX Keys"
+ * are not people): a surname in -s after them is a surname. */
+const PERSON_TITLES = new Set(['mr', 'mrs', 'ms', 'mister', 'dr', 'sen', 'senator', 'rep', 'representative', 'gov', 'governor', 'president', 'judge', 'ag', 'mayor', 'sheriff', 'pope', 'rev', 'reverend']);
+
+/** The last word of a title, lower case, without its full stop: "gov" of "Gov.". */
+function titleWordOf(title: string | undefined): string {
+  return title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
+}
+
+/** A weekday's name written out, capitalised. */
+const DAYS = /^(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day$/;
+/** An agent noun ("negotiator", "trainer", "specialist"): the name before it is a
+ * modifier ("chief Brexit negotiator"), not a person. */
+const AGENT_NOUN = /^\p{Ll}{3,}(?:or|er|ist)s?$/u;
+
 function recase(word: string): string {
-  return word.length > 1 && word === word.toUpperCase() ? word[0] + word.slice(1).toLowerCase() : word;
+  if (word.length < 2 || word !== word.toUpperCase()) return word;
+  const r = word[0] + word.slice(1).toLowerCase();
+  // "CABALLERO-REYNOLDS" -> "Caballero-Reynolds"
+  return r.includes('-') ? r.replace(/-(\p{Ll})/gu, (_, c: string) => '-' + c.toUpperCase()) : r;
 }
 
 function wordAt(text: string, w: Words, i: number): string {
@@ -415,6 +509,8 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   // words that open a sentence or a phrase, not a name
   let a = first;
   while (a <= last && (LEADING_NON_NAMES.has(lowerOf(a)) || CALENDAR.has(lowerOf(a)))) a++;
+  // "New York Landscape", "New Jersey Devils": the place's second word is no given name
+  if (a > first && a <= last && lowerOf(a - 1) === 'new' && PLACES.has(lowerOf(a))) a++;
   if (a > last) return;
   const titled = scan.titled[w.line[first]] === 1;
   // a title: the last title word (or, in a title-case line, capitalised role noun) with a name after it
@@ -425,28 +521,48 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     else if (t >= 0 && i > t) break;
   }
   let title: string | undefined;
+  // a title proper ("Gov.", "Prince") names a person by one word after it; a role noun
+  // written capitalised in a headline ("Member", "Friend") only after a possessive
+  // ("Our Friend Bassel")
+  let strongTitle = true;
   let s = a;
   if (t >= 0) {
     const from = Math.max(a, t - 2);
     title = text.slice(w.start[from], w.end[t] + (w.flags[t] & DOT ? 1 : 0));
     if (allCaps) title = title.split(' ').map(recase).join(' ');
     s = t + 1;
+    if (!TITLES.has(lowerOf(t))) strongTitle = t > first && POSSESSIVE_PRONOUNS.has(lowerOf(t - 1));
+    // a ship's prefix before an honorific: "RRS Sir David Attenborough", "HMS Queen Elizabeth"
+    if (t > first && !allCaps && w.kind[t - 1] === Kind.AllCaps && HONORIFICS.has(lowerOf(t)) && !TITLES.has(lowerOf(t - 1))) return;
   }
   const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
   const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
+  // a plural before the name describes the people named: "U.S. Citizens Zakaria
+  // Alarayshi", "Democrats Nancy Pelosi and …"
+  if (t < 0 && !allCaps) {
+    let j = s;
+    while (j < last && w.kind[j] === Kind.Initial) j++;
+    if (j + 2 <= last && w.kind[j] === Kind.Cap && text.charCodeAt(w.end[j] - 1) === 115 && w.end[j] - w.start[j] > 4 && PLURAL.test(lowerOf(j)) && !isGiven(j) && !LEADING_NON_NAMES.has(lowerOf(j + 1)) && !ENGLISH_STOPWORDS.has(lowerOf(j + 1))) s = j + 1;
+  }
   let total = 0;
   for (let i = s; i <= last; i++) if (isName(i)) total++;
   if (total === 0) return;
   const short = total <= 4 && !allCaps && !(titled && total > 3);
   if (t >= 0 && (allCaps || (titled && total > 1))) {
-    // in a headline, a title vouches for the one word after it
-    consider(text, scan, s, isGiven(s) && s < last ? s + 1 : s, first, last, title, allCaps, titled, out);
-  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out)) return;
+    // in a headline, a title vouches for the one word after it, or two: a given name and
+    // a surname, or after a role noun ("Girlfriend Shibani Dandekar Sets …") a word the
+    // page never writes in lower case
+    const two = s < last && (isGiven(s) || (!strongTitle && w.kind[s + 1] === Kind.Cap && !seenLower(scan, lowerOf(s + 1))));
+    consider(text, scan, s, two ? s + 1 : s, first, last, title, allCaps, titled, out, strongTitle);
+  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out, strongTitle)) return;
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
     let e = last;
-    while (e > s && (ORG_WORDS.has(lowerOf(e)) || CALENDAR.has(lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
+    while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
     if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
+    // "… Chancellor of the Exchequer Rishi Sunak announces …": a descriptor's last word
+    // before a name that a speech verb, a byline or a credit vouches for
+    if (!titled && last - s >= 2 && speechAfter(text, w.end[last]) && !ORG_WORDS.has(lowerOf(s)) && !PLACES.has(lowerOf(s + 1)) && consider(text, scan, s + 1, last, first, last, undefined, allCaps, titled, out, true, Cue.Speech)) return;
   }
   // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
   for (let i = t >= 0 ? s + 1 : s; i < last; i++) {
@@ -472,7 +588,7 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
       if (w.kind[first] !== Kind.Cap) continue;
       const at = w.start[first];
       const role = wordBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
-      if (!role || role !== role.toLowerCase() || !isRoleNoun(role)) continue;
+      if ((!role || role !== role.toLowerCase() || !isRoleNoun(role)) && !kinAfter(text, w, first)) continue;
     }
     weighRun(text, scan, first, last, all);
   }
@@ -482,12 +598,12 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
 /** Weighs the name words s..e of a run; returns whether it is a person. */
 function consider(
   text: string, scan: Scan, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
-  allCaps: boolean, titled: boolean, out: Candidate[],
+  allCaps: boolean, titled: boolean, out: Candidate[], strongTitle = true, minCue = Cue.None,
 ): boolean {
   const w = scan.words;
   // drop a suffix from the end ("Jr.") for the checks; keep it in the name
   let core = e;
-  while (core > s && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
+  while (core > s && w.end[core] - w.start[core] <= 3 && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
   // a last word the page also writes in lower case names nobody without a given name
   // before it (the verdict below needs one or the other): most runs stop here
   if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
@@ -505,9 +621,12 @@ function consider(
       caps++;
       if (seenLower(scan, lw)) allUnseen = false;
     }
-    if (ORG_WORDS.has(lw) || CALENDAR.has(lw)) return false;
+    if (ORG_WORDS.has(lw) || calendarWord(text, w, i, lw)) return false;
+    // "National Geographic", "United Arab Emirates", "Royal Mail": an institution's adjective
+    if (i === s && ORG_LEADS.has(lw)) return false;
     if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
-    if (i > s && LEADING_NON_NAMES.has(lw)) return false;
+    // (an initial is a letter with its full stop: "Sonya A. Zoghlin"; "I." is a pronoun or a numeral)
+    if (i > s && LEADING_NON_NAMES.has(lw) && !(k === Kind.Initial && w.flags[i] & DOT && lw !== 'i')) return false;
   }
   if (!caps) return false;
   const lastWord = wordAt(text, w, core);
@@ -515,12 +634,18 @@ function consider(
   if (PLACES.has(lastLower)) return false;
   // the word after the name, inside the run, heads an organisation: "John Lewis Partnership"
   if (e < runLast && (ORG_WORDS.has(wordAt(text, w, e + 1).toLowerCase()) || w.kind[e + 1] === Kind.AllCaps && !allCaps)) return false;
+  // nor a day after it, "Black Friday", "Super Tuesday": a day's name ("Alexa Black Friday deals")
+  if (e < runLast && DAYS.test(wordAt(text, w, e + 1))) return false;
+  // a trade mark after it: a product's or a business's name ("Don Victor® Honey")
+  const mark = text.charCodeAt(w.end[e]);
+  if (mark === 0xae || mark === 0x2122) return false;
   const line = w.line[s];
   const ls = scan.lineStarts[line];
   const le = line + 1 < scan.lineStarts.length ? scan.lineStarts[line + 1] : text.length;
   const start = w.start[s];
   const end = w.end[e] + (w.flags[e] & DOT && SUFFIXES.has(wordAt(text, w, e).toLowerCase()) ? 1 : 0);
-  const before = text.slice(Math.max(ls, start - 48), start);
+  // the text before the name, sliced only for the two tests that read it
+  const before = () => text.slice(Math.max(ls, start - 48), start);
   const after = text.slice(w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0), Math.min(le, end + 90));
   // a quoted title: "The Big Lebowski," "Dr. Strangelove."
   if (s === runFirst || title) {
@@ -529,7 +654,8 @@ function consider(
     if ((open === 34 || open === 0x201c || open === 0x2018) && close) return false;
   }
   // "the Big Lebowski", "the San Francisco Examiner": people are not "the" anything
-  if (!title && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
+  // (but for a descriptor's "the" before a vouched-for name: "the Exchequer Rishi Sunak announces")
+  if (!title && !(minCue > Cue.None && s > runFirst) && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
   // "Kong-based", "Boston-born": an adjective
   if (ADJECTIVE_SUFFIX.test(lastWord)) return false;
   const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
@@ -544,21 +670,29 @@ function consider(
   const roleWord = wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true);
   let cue = Cue.None;
   if (title) cue = Cue.Title;
-  if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before)) cue = Cue.Credit;
+  if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before())) cue = Cue.Credit;
+  // "(Ludovic Marin, Pool via AP)": a credit in parentheses, the agency after a comma
+  if (cue < Cue.Credit && text.charCodeAt(start - 1) === 40 && text.charCodeAt(afterAt) === 44 && CREDIT_IN_PARENS.test(after)) cue = Cue.Credit;
   if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
-  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord)) cue = Cue.Role;
+  // not a role noun used as a verb: "to host Crossover", "to judge Smith"
+  if (cue < Cue.Role && roleWord && isRoleNoun(roleWord) && !(ROLE_VERBS.has(roleWord) && TO_VERB.test(before()))) cue = Cue.Role;
+  // a credits list's entry, "Lighting Design_Sin Ho,": the label glued by an underscore,
+  // the entry ending at a comma, a semicolon, a bar or the line's end
+  if (cue < Cue.Role && underscoreLabel(text, start) && /^\s*(?:[,;|]|$)/.test(after)) cue = Cue.Role;
   if (cue < Cue.By && isBy(text, start, lo)) cue = Cue.By;
   if (cue < Cue.Speech) {
     const b = wordBefore(text, start, lo, COMMA, SPEECH_OPENERS, false);
-    if ((b && SPEECH_VERBS.has(b)) || accordingTo(text, start, lo)) cue = Cue.Speech;
-    else {
+    if ((b && SPEECH_VERBS.has(b)) || accordingTo(text, start, lo)) {
+      // "says Impossible Whoppers cooked with …": a clause's subject after the verb, not its speaker
+      if (!clauseVerbAfter(text, afterAt, hi)) cue = Cue.Speech;
+    } else {
       const a = wordAfter(text, afterAt, hi);
       if (a && SPEECH_VERBS.has(a)) cue = Cue.Speech;
     }
   }
   if (cue < Cue.Appositive) {
     const c = text.charCodeAt(afterAt);
-    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after)))) cue = Cue.Appositive;
+    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || AFTER_PLACE_IN_PHOTO.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after) || AFTER_PLACE_IN_PHOTO.test(after)))) cue = Cue.Appositive;
   }
   // a byline or credit laid out as a line: the name, then only its outlet ("Tom Davies
   // Associated Press", "Michael Conroy, AP")
@@ -567,9 +701,13 @@ function consider(
     // the name is the whole line (a teaser's author, a list of names)
     if (le - ls <= 120) {
       if (wholeLine(text, ls, le, start, end)) cue = Cue.Line;
+      // a portrait's alt text, the name and "Image" alone on their line: an author's
+      // head shot ("J.R. Stone Image")
+      else if (portraitLine(text, ls, le, start, end)) cue = Cue.By;
     }
   }
 
+  if (cue < minCue) return false;
   const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
   // a caption's credit runs into the caption: "© Lucy Nicholson Detainees at …"
   if (cue === Cue.Credit && core - s >= 2 && e === core && /^ \p{Ll}/u.test(text.slice(w.end[e], w.end[e] + 2))) {
@@ -586,18 +724,22 @@ function consider(
   let pending = false;
   if (multi) {
     ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line);
-    // in a headline, a capitalised pair needs more than its form
-    if (ok && titled && cue < Cue.By) pending = true;
+    // in a headline, a capitalised pair needs more than its form: a given name with a
+    // role after it ("– Kyle Hughes, Writer") or as a numbered list's item ("3. Charlotte
+    // Jones Anderson") will do
+    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start)) || possessiveSubject(text, w, e, le) || (e < runLast && verbAfter(text, scan, e + 1))))) pending = true;
     if (!ok && !commonWord) pending = true;
   } else {
     // one word: only a title or a role noun right before it names a person, and not as
     // a modifier ("chief Brexit negotiator")
     const next = NEXT_LOWER.exec(after);
-    const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord);
-    const titleWord = title ? title.split(/\s+/).pop()!.replace(/\.$/, '').toLowerCase() : '';
+    // a verb's ending, but a surname in -s after a title proper ("Mister Rogers",
+    // "Senator Harris")
+    const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord) && !(cue === Cue.Title && strongTitle && /[^s]s$/.test(lastWord) && PERSON_TITLES.has(titleWordOf(title)));
+    const titleWord = titleWordOf(title);
     ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
-      && ((cue === Cue.Title && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
-      && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1])));
+      && ((cue === Cue.None && kinAfter(text, w, e)) || (cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
+      && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
   }
   if (!ok && !pending) return false;
   const words: string[] = [];
@@ -609,6 +751,52 @@ function consider(
   if (name.includes('.')) name = name.replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
   out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, start, end, line, accepted: ok && !pending, weak: ok && pending });
   return ok && !pending;
+}
+
+/** A headline's verb after a name: a capitalised word ending in -s or -ed, with more of
+ * the headline after it ("Eric Adams Runs His Administration …", "Gray Davis Holds
+ * Court at …"). */
+function verbAfter(text: string, scan: Scan, i: number): boolean {
+  const w = scan.words;
+  if (w.kind[i] !== Kind.Cap) return false;
+  const word = wordAt(text, w, i).toLowerCase();
+  if (word.length < 4 || !/(?:[^s]s|ed)$/.test(word) || ORG_WORDS.has(word)) return false;
+  // and more of the headline after it (not "Early Bird Discounts" closing a line)
+  let j = w.end[i];
+  while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(j);
+  return j < text.length && c !== 10 && c !== 13;
+}
+
+/** A headline's name with a possessive, and more of the headline after it: "Kylie
+ * Jenner's Rapper-Ex Tyga Set for First Gig". A line that ends in a few capitalised
+ * words after the possessive names a show or a thing ("Maria Bartiromo's Wall Street"). */
+function possessiveSubject(text: string, w: Words, e: number, le: number): boolean {
+  if (!(w.flags[e] & POSSESSIVE)) return false;
+  const rest = text.slice(w.end[e] + 2, Math.min(le, w.end[e] + 120));
+  return !THING_REST.test(rest);
+}
+const THING_REST = /^\s*\p{Lu}[\p{L}'’-]*(?:\s+\p{Lu}[\p{L}'’-]*){0,2}\s*$/u;
+
+/** "3. Tom Davies", "3.Tom Davies", "3) Tom Davies": a numbered list's item. */
+function numberedItem(text: string, ls: number, start: number): boolean {
+  let a = ls;
+  while (a < start && isSpace(text.charCodeAt(a))) a++;
+  const d = a;
+  while (a < start && text.charCodeAt(a) >= 48 && text.charCodeAt(a) <= 57) a++;
+  if (a === d || a - d > 3 || (text.charCodeAt(a) !== 46 && text.charCodeAt(a) !== 41)) return false;
+  a++;
+  while (a < start && isSpace(text.charCodeAt(a))) a++;
+  return a === start;
+}
+
+const PORTRAIT = /^ (?:Image|Photo|Headshot|Avatar|Portrait)\s*$/;
+/** The name opens its line and one word for a picture closes it: "Alex Bozarjian Image". */
+function portraitLine(text: string, ls: number, le: number, start: number, end: number): boolean {
+  if (le - end > 14) return false;
+  let a = ls;
+  while (a < start && isSpace(text.charCodeAt(a))) a++;
+  return a === start && PORTRAIT.test(text.slice(end, le));
 }
 
 const BULLETS = ' \t\u00a0•☆□●◦▪‣○■★·►▸»›◆◇*-';
@@ -652,9 +840,12 @@ function outletAfter(text: string, ls: number, le: number, start: number, end: n
 function roleAppositive(after: string): boolean {
   if (!after.startsWith(', ')) return false;
   const words = after.slice(2, 80).split(/[\s,;]+/, 7);
-  for (const w of words) {
-    const lw = w.toLowerCase().replace(/['’]s$/, '');
-    if (ROLE_NOUNS.has(lw)) return true;
+  // ", by artist Mark Rothko": the agent of a work, named after it
+  if (words[0] === 'by') return false;
+  for (let i = 0; i < words.length; i++) {
+    const lw = words[i].toLowerCase().replace(/['’]s$/, '');
+    // a role noun before a capitalised word is that next name's ("…, whose lawyer Jim Dunham")
+    if (ROLE_NOUNS.has(lw)) return !(i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]));
   }
   return false;
 }
@@ -738,11 +929,56 @@ function descriptionAfter(after: string): string | undefined {
 function listSeparator(text: string, from: number, to: number): boolean {
   if (to - from > 12 || to <= from) return false;
   const gap = text.slice(from, to).trim();
-  if (gap === ',' || gap === '&' || gap === 'and') return true;
+  if (gap === ',' || gap === '&' || gap === 'and' || gap === '/') return true;
   if (gap[0] !== ',') return false;
   const rest = gap.slice(1);
   const word = rest.trim();
   return (word === 'and' || word === '&') && rest !== word && isSpace(rest.charCodeAt(0));
+}
+
+/** A business or a thing the page names over and over in full ("Home Depot", "Blue
+ * Origin", "Dow Jones"), without a given name, vouched for by a cue at a few places only,
+ * and whose last word never stands alone (a person named in full is soon named by the
+ * surname: "Ayad said"): not a person, though a speech verb or an appositive once stood
+ * next to it ("Home Depot said", "Dow Jones, a subsidiary of"). A title vouches anyway. */
+function orgLike(text: string, scan: Scan, all: Candidate[]): void {
+  const seen = new Map<string, { n: number; ok: number; given: boolean; title: boolean; last: number }>();
+  for (const c of all) {
+    if (c.first === c.last) continue;
+    let e = seen.get(c.key);
+    if (!e) seen.set(c.key, (e = { n: 0, ok: 0, given: false, title: false, last: c.last }));
+    e.n++;
+    if (c.accepted) e.ok++;
+    if (c.given) e.given = true;
+    if (c.cue === Cue.Title) e.title = true;
+  }
+  const surnames = new Map<string, string>();
+  for (const [key, e] of seen) {
+    if (e.n < 3 || e.given || e.title || !e.ok || e.ok * 3 > e.n) continue;
+    surnames.set(wordAt(text, scan.words, e.last), key);
+  }
+  if (!surnames.size) return;
+  // the surnames that stand alone: a run of one word
+  const w = scan.words;
+  const lengths = new Set([...surnames.keys()].map((x) => x.length));
+  for (let r = 0; r < scan.runCount && surnames.size; r++) {
+    const f = scan.runs[2 * r];
+    if (f !== scan.runs[2 * r + 1] || !lengths.has(w.end[f] - w.start[f])) continue;
+    surnames.delete(wordAt(text, w, f));
+  }
+  if (!surnames.size) return;
+  const orgs = new Set(surnames.values());
+  // and the names read inside it ("Hall Putsch" in "Beer Hall Putsch")
+  const inside = new Set<number>();
+  for (const c of all) if (orgs.has(c.key)) for (let i = c.first; i <= c.last; i++) inside.add(i);
+  for (const c of all) if (inside.has(c.first) || inside.has(c.last)) c.accepted = c.weak = false;
+}
+
+/** A pet form in -y or -ie of a longer given name, the first three letters shared:
+ * "gerry" of "gerald", "danny" of "daniel", "kathy" of "katherine" (not "mary" of "mark":
+ * the longer has five letters at least). */
+function petName(short: string, long: string): boolean {
+  return short.length <= 6 && long.length >= 5 && /(?:y|ie)$/.test(short) && short.slice(0, 3) === long.slice(0, 3);
 }
 
 /** Everyone the page names, its authors among them (merged by name), with every mention. */
@@ -754,7 +990,10 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     for (let i = 0; i + 1 < all.length; i++) {
       const x = all[i];
       const y = all[i + 1];
-      if (x.line !== y.line || x.accepted === y.accepted || x.weak || y.weak) continue;
+      // (a byline's or a credit's name vouches for a headline-shaped one after it: "By
+      // R.C. Baker / Greg Cohen, Photographs")
+      const vouched = x.accepted && x.cue >= Cue.By && y.weak && !y.accepted;
+      if (x.line !== y.line || (!vouched && (x.accepted === y.accepted || x.weak || y.weak))) continue;
       if (!listSeparator(text, x.end, y.start)) continue;
       x.accepted = y.accepted = true;
     }
@@ -778,6 +1017,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       if ((menuLine(c.line - 1) || !bullet(c.line - 1)) && (menuLine(c.line + 1) || !bullet(c.line + 1)) && (menuLine(c.line - 1) || menuLine(c.line + 1))) c.accepted = false;
     }
   }
+  orgLike(text, scan, all);
   const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
   const cands = all.filter((c) => c.accepted || (c.weak && strong.has(c.key)));
 
@@ -807,6 +1047,11 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       groups.set(c.key, g);
     }
     g.surfaces.add(c.name);
+    // a name read in capitals ("Photo by FRED DUFOUR") is found as the page writes it
+    if (text.charCodeAt(c.start + 1) !== c.name.charCodeAt(1)) {
+      const raw = text.slice(c.start, c.end);
+      if (raw.toLowerCase() === c.name.toLowerCase()) g.surfaces.add(raw);
+    }
     if (c.cue > g.cue && !(g.author && c.cue === Cue.Credit)) g.cue = c.cue;
     if (c.title && (!g.title || c.title.length > g.title.length)) g.title = c.title;
   }
@@ -836,6 +1081,29 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     if (hosts.length === 1) merged.set(g, hosts[0]);
     else if (hosts.length > 1) merged.set(g, g); // ambiguous: "Wilson" with Ann and Nancy Wilson: nobody's
     else byCore.set(ck, g);
+  }
+  // a short form of the given name, the rest the same: "Pat Carlineo" is "Patrick
+  // Carlineo", "Alex Smith" is "Alexander Smith" (when only one such longer form is named)
+  {
+    // by surname first (no string built per group), the rest compared when two share it
+    const bySurname = new Map<string, Group[]>();
+    for (const g of byCore.values()) {
+      if (g.core.length < 2) continue;
+      const last = g.core[g.core.length - 1];
+      const l = bySurname.get(last);
+      if (l) l.push(g);
+      else bySurname.set(last, [g]);
+    }
+    const sameRest = (a: Group, b: Group) => a.core.length === b.core.length && a.core.every((x, i) => i === 0 || x === b.core[i]);
+    for (const l of bySurname.values()) {
+      if (l.length < 2) continue;
+      for (const g of l) {
+        const f = g.core[0];
+        if (f.length < 2) continue;
+        const hosts = l.filter((h) => h !== g && h.core[0].length > f.length && sameRest(g, h) && (h.core[0].startsWith(f) || petName(f, h.core[0])));
+        if (hosts.length === 1 && !merged.has(hosts[0])) merged.set(g, hosts[0]);
+      }
+    }
   }
   const people: { g: Group; surfaces: Set<string>; person: Person }[] = [];
   const byGroup = new Map<Group, (typeof people)[number]>();
