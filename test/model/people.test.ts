@@ -4,7 +4,7 @@
 import * as assert from 'node:assert';
 import { readAcronyms } from '../../server/src/article/acronyms';
 import { lineTable } from '../../server/src/article/lines';
-import { namedPeople, parseBio } from '../../server/src/article/people';
+import { bylineNames, namedPeople, parseBio } from '../../server/src/article/people';
 import { scanWords } from '../../server/src/article/words';
 
 function people(text: string): string[] {
@@ -213,5 +213,13 @@ describe('model: people and short forms', () => {
       // 8 times the text: well under 8 × 3 the time (a quadratic step would be ~64×)
       assert.ok(big < Math.max(small, 5) * 24, `${name}: ${small.toFixed(1)} ms → ${big.toFixed(1)} ms for 8× the text`);
     }
+  });
+});
+
+describe('people: the names of a byline', () => {
+  it('a part of the byline that names a role is the author’s title, not another author', () => {
+    assert.deepStrictEqual(bylineNames('Analysis by Chris Cillizza, CNN Editor-at-large'), ['Chris Cillizza']);
+    assert.deepStrictEqual(bylineNames('By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER'), ['LISA MASCARO', 'MARY CLARE JALONICK', 'ERIC TUCKER']);
+    assert.deepStrictEqual(bylineNames('By Jane Roe, Senior Reporter'), ['Jane Roe']);
   });
 });

@@ -68,6 +68,8 @@ export function bylineNames(text: string): string[] {
   const body = (m ? m[1] : text).split(/\s[-–—|]\s|\s+at\s+\d|,\s*\d|\s+\d/)[0];
   const out: string[] = [];
   for (const part of body.split(/\s*(?:,|\band\b|&)\s*/)) {
+    // "Chris Cillizza, CNN Editor-at-large": the part naming a role is the author's title
+    if (part.split(/[\s-]+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) continue;
     // "Jonathan GarberFOXBusiness": the outlet glued to the name
     const n = NAME.exec(part.trim().replace(/(?<=\p{Ll}{3})\p{Lu}.*$/u, ''));
     if (n && n[1].split(/\s+/).length >= 2) out.push(n[1]);
