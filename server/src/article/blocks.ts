@@ -354,13 +354,19 @@ export function readBlocks(text: string, cache?: LineCache): Page {
   return cache ? readBlocksCached(text, cache) : readBlocksFresh(text);
 }
 
-function readBlocksFresh(text: string): Page {
+/** Calls `block` for each non-blank line of the text with its trimmed bounds and the
+ * blank lines before it, after `read` has filled `counts` for the line's text; returns
+ * the table and the block index of every line. */
+function eachBlock(
+  text: string,
+  read: (t: string) => void,
+  block: (line: number, ls: number, le: number, s: number, e: number, t: string, blanks: number) => void,
+): { table: LineTable; blockOfLine: Int32Array } {
   const table = lineTable(text);
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
-  // first the blocks and their features; the page's language decides how prose is read
-  const blocks: LineBlock[] = [];
   let blanks = 0;
+  let n = 0;
   for (let line = 0; line < lineCount; line++) {
     const ls = table.starts[line];
     const le = table.ends[line];
@@ -373,11 +379,20 @@ function readBlocksFresh(text: string): Page {
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
-    countFeatures(t);
-    blockOfLine[line] = blocks.length;
-    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
+    read(t);
+    blockOfLine[line] = n++;
+    block(line, ls, le, s, e, t, blanks);
     blanks = 0;
   }
+  return { table, blockOfLine };
+}
+
+function readBlocksFresh(text: string): Page {
+  // first the blocks and their features; the page's language decides how prose is read
+  const blocks: LineBlock[] = [];
+  const { table, blockOfLine } = eachBlock(text, countFeatures, (line, ls, le, s, e, t, blanks) => {
+    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
+  });
   const english = readsEnglish(blocks);
   for (const b of blocks) {
     const level = proseLevel(b, english);
@@ -392,24 +407,9 @@ function readBlocksFresh(text: string): Page {
 
 /** readBlocks with the lines' readings from the cache: the same blocks. */
 function readBlocksCached(text: string, cache: LineCache): Page {
-  const table = lineTable(text);
-  const lineCount = table.starts.length;
-  const blockOfLine = new Int32Array(lineCount).fill(-1);
   const blocks: LineBlock[] = [];
   const readings: LineReading[] = [];
-  let blanks = 0;
-  for (let line = 0; line < lineCount; line++) {
-    const ls = table.starts[line];
-    const le = table.ends[line];
-    let s = ls;
-    while (s < le && isWhite(text.charCodeAt(s))) s++;
-    if (s === le) {
-      blanks++;
-      continue;
-    }
-    let e = le;
-    while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
-    const t = text.slice(s, e);
+  const { table, blockOfLine } = eachBlock(text, (t) => {
     const r = cache.reading(t);
     const k = counts;
     k.words = r.words;
@@ -423,11 +423,10 @@ function readBlocksCached(text: string, cache: LineCache): Page {
     k.sentences = r.sentences;
     k.endsSentence = r.endsSentence;
     k.bullet = r.bullet;
-    blockOfLine[line] = blocks.length;
     readings.push(r);
+  }, (line, ls, le, s, e, t, blanks) => {
     blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
-    blanks = 0;
-  }
+  });
   cache.done();
   const english = readsEnglish(blocks);
   for (let i = 0; i < blocks.length; i++) {
