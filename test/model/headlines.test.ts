@@ -37,3 +37,18 @@ describe('headlines: of several title lines, the one the text is under', () => {
     assert.strictEqual(headlineOf([title, '', sub, '', 'By Jane Roe', '', 'November 19, 2019']), title);
   });
 });
+
+describe('headlines: a signed title above a search box and a video player', () => {
+  it('the title with its byline and date is the headline; the pitch under them is promotion', () => {
+    const title = 'Why the city cannot be trusted on its budget numbers';
+    const videos = ['Mayor questions the unannounced audit', 'Mayor questions the unannounced audit', 'JUST WATCHED', 'Council members react to the audit', 'Council members react to the audit'];
+    const lines = ['• Home', '• World', '• Politics', '[                    ]', '', title, '', 'Analysis by Jane Roe, City Editor-at-large', '', 'Updated 1909 GMT November 18, 2019', '', 'Chat with us in Facebook Messenger. Find out what is happening in the world as it unfolds.', '', '[                    ]', ...videos, ''];
+    const text = joinLines([...lines, ...body]);
+    const m = analyzeArticle(text);
+    assert.strictEqual(m.stories[0]?.title, title);
+    const pitch = m.findings.find((f) => text.slice(f.span.start, f.span.end).startsWith('Chat with us'));
+    assert.strictEqual(pitch?.kind, 'sponsored');
+    assert.ok(!m.findings.some((f) => text.slice(f.span.start, f.span.end).includes('Analysis by Jane Roe')), 'the byline is flagged');
+  });
+});
+

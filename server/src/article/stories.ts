@@ -420,6 +420,20 @@ function pageTitleAbove(blocks: BlockInfo[], start: number): number {
   return 0;
 }
 
+/** A title with its byline or date under it among the few blocks above block `i`. */
+function signedTitleAbove(blocks: BlockInfo[], i: number): boolean {
+  for (let k = i - 1; k >= 0 && i - k <= 8; k--) {
+    const b = blocks[k];
+    if (b.tag === 'prose' || b.tag === 'copyright' || b.tag === 'comment-head') return false;
+    if ((b.tag === 'title' || b.tag === 'sentence') && b.f.words >= 5 && !b.f.bullet) {
+      let n = k + 1;
+      while (n < i && furniture(blocks[n])) n++;
+      if (n < i && (blocks[n].tag === 'byline' || blocks[n].tag === 'date')) return true;
+    }
+  }
+  return false;
+}
+
 /** Is the block a headline long enough to pass for a paragraph ("[The Palace] The Beauty
  * of Korea Revealed at ‘2018 Welcome Daehak-ro Festival’! To the Actual Scene!"), as its
  * dateline or byline right under it shows? Returns where its text starts, or -1. */
@@ -633,7 +647,8 @@ function findHeader(ctx: Context, c0: number, floor: number): HeaderZone {
     if (b.tag === 'copyright' || b.tag === 'comment-head') break;
     // tags, a video player or a search box may sit between a headline and its text;
     // above a headline with its byline they are the site's
-    if ((b.tag === 'list-header' || b.tag === 'form') && anchored) break;
+    // (unless a signed title stands right above it and nothing below has a byline)
+    if ((b.tag === 'list-header' || b.tag === 'form') && anchored && !(b.tag === 'form' && !cands.some((c) => c.s >= 6) && signedTitleAbove(blocks, i))) break;
     if (b.tag === 'prose' && !ctx.captions[i] && b.f.chars >= 300) break;
     if (b.f.bullet && b.f.words > 0 && b.tag !== 'prose') {
       // a few topic tags may sit under a headline; a long menu is the site's (a list
@@ -1022,6 +1037,11 @@ function layOut(ctx: Context, zone: HeaderZone, core: Core, end: number, index: 
     }
     if (furniture(b)) {
       role[i] = 'chrome';
+      continue;
+    }
+    // the site's pitch between the byline and the text: "Chat with us in Facebook Messenger."
+    if (b.tag === 'sentence' && i < core.first && promotional(b.text)) {
+      role[i] = 'sponsored';
       continue;
     }
     if (b.tag === 'prose' || b.tag === 'sentence' || i >= core.first) {
