@@ -245,9 +245,9 @@ class LineBlock implements BlockInfo, Features {
     readonly text: string,
     readonly indent: number,
     readonly blanksBefore: number,
+    // the counts of `text`'s features: countFeatures' just made, or a line reading's
+    k: Readonly<FeatureCounts>,
   ) {
-    // the features of `text`, read by countFeatures just before
-    const k = counts;
     this.words = k.words;
     this.stops = k.stops;
     this.alphaWords = k.alphaWords;
@@ -354,19 +354,16 @@ export function readBlocks(text: string, cache?: LineCache): Page {
   return cache ? readBlocksCached(text, cache) : readBlocksFresh(text);
 }
 
-/** Calls `block` for each non-blank line of the text with its trimmed bounds and the
- * blank lines before it, after `read` has filled `counts` for the line's text; returns
- * the table and the block index of every line. */
-function eachBlock(
-  text: string,
-  read: (t: string) => void,
-  block: (line: number, ls: number, le: number, s: number, e: number, t: string, blanks: number) => void,
-): { table: LineTable; blockOfLine: Int32Array } {
+type FeatureCounts = typeof counts;
+
+/** The blocks of the text, one for each non-blank line, with the feature counts `read`
+ * gives for its trimmed text; and the table and the block index of every line. */
+function eachBlock(text: string, read: (t: string) => Readonly<FeatureCounts>): { table: LineTable; blockOfLine: Int32Array; blocks: LineBlock[] } {
+  const blocks: LineBlock[] = [];
   const table = lineTable(text);
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
   let blanks = 0;
-  let n = 0;
   for (let line = 0; line < lineCount; line++) {
     const ls = table.starts[line];
     const le = table.ends[line];
@@ -379,19 +376,18 @@ function eachBlock(
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
-    read(t);
-    blockOfLine[line] = n++;
-    block(line, ls, le, s, e, t, blanks);
+    blockOfLine[line] = blocks.length;
+    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks, read(t)));
     blanks = 0;
   }
-  return { table, blockOfLine };
+  return { table, blockOfLine, blocks };
 }
 
 function readBlocksFresh(text: string): Page {
   // first the blocks and their features; the page's language decides how prose is read
-  const blocks: LineBlock[] = [];
-  const { table, blockOfLine } = eachBlock(text, countFeatures, (line, ls, le, s, e, t, blanks) => {
-    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
+  const { table, blockOfLine, blocks } = eachBlock(text, (t) => {
+    countFeatures(t);
+    return counts;
   });
   const english = readsEnglish(blocks);
   for (const b of blocks) {
@@ -407,25 +403,11 @@ function readBlocksFresh(text: string): Page {
 
 /** readBlocks with the lines' readings from the cache: the same blocks. */
 function readBlocksCached(text: string, cache: LineCache): Page {
-  const blocks: LineBlock[] = [];
   const readings: LineReading[] = [];
-  const { table, blockOfLine } = eachBlock(text, (t) => {
+  const { table, blockOfLine, blocks } = eachBlock(text, (t) => {
     const r = cache.reading(t);
-    const k = counts;
-    k.words = r.words;
-    k.stops = r.stops;
-    k.alphaWords = r.alphaWords;
-    k.capWords = r.capWords;
-    k.letters = r.letters;
-    k.glued = r.glued;
-    k.pipes = r.pipes;
-    k.innerPunct = r.innerPunct;
-    k.sentences = r.sentences;
-    k.endsSentence = r.endsSentence;
-    k.bullet = r.bullet;
     readings.push(r);
-  }, (line, ls, le, s, e, t, blanks) => {
-    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks));
+    return r;
   });
   cache.done();
   const english = readsEnglish(blocks);
