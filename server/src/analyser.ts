@@ -9,11 +9,14 @@
 // is free for the next job, warm (its compiled code and the readings of the document's
 // lines kept). Only a thread that does not answer in time is ended and a new one started.
 // Typing in a big file never queues analyses of old versions.
+//
+// A job answers twice: the model's first step (findings: what diagnostics need), then
+// the whole model once its people are read (analyze.ts, analyzeInSteps).
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { analyzeArticle, ArticleModel } from './article';
+import { analyzeArticle, ArticleModel, PeopleReading, withPeople } from './article';
 import { decodeModel, EncodedModel } from './modelTransfer';
 
 /** Documents of at least this many characters are analysed on the analysis thread. */
@@ -34,12 +37,18 @@ interface Job {
   /** The document the text is a version of, if any: the thread keeps the readings of
    * its last version's lines for the next (LineCache). */
   doc?: string;
+  /** The first step, once it is in: the whole model is it with the people added. */
+  first?: ArticleModel;
+  found: (m: ArticleModel) => void;
   resolve: (m: ArticleModel) => void;
   reject: (e: Error) => void;
 }
 
 export interface AnalysisJob {
   id: number;
+  /** The model without people and short forms yet: what diagnostics need. */
+  findings: Promise<ArticleModel>;
+  /** The whole model. */
   result: Promise<ArticleModel>;
 }
 
@@ -68,18 +77,39 @@ export class Analyser {
     const id = this.#nextId++;
     if (text.length < this.threshold || !existsSync(this.workerPath)) {
       try {
-        return { id, result: Promise.resolve(analyzeArticle(text)) };
+        const result = Promise.resolve(analyzeArticle(text));
+        return { id, findings: result, result };
       } catch (e) {
-        return { id, result: Promise.reject(e) };
+        const result = Promise.reject(e);
+        return { id, findings: result, result };
       }
     }
+    let found!: (m: ArticleModel) => void;
+    let failed!: (e: Error) => void;
+    const findings = new Promise<ArticleModel>((resolve, reject) => {
+      found = resolve;
+      failed = reject;
+    });
     let job!: Job;
     const result = new Promise<ArticleModel>((resolve, reject) => {
-      job = { id, text, doc, resolve, reject };
+      job = {
+        id,
+        text,
+        doc,
+        found,
+        resolve,
+        // (a settled first step stays as it was)
+        reject: (e) => {
+          failed(e);
+          reject(e);
+        },
+      };
     });
+    // nobody may wait for the first step (a request for the whole model)
+    findings.catch(() => undefined);
     this.#queue.push(job);
     this.#pump();
-    return { id, result };
+    return { id, findings, result };
   }
 
   /** Drops a job: from the queue, or tells the thread running it to stop. */
@@ -142,7 +172,19 @@ export class Analyser {
     if (this.#worker) return this.#worker;
     const w = new Worker(this.workerPath, { workerData: { stop: this.#stop.buffer } });
     this.threads++;
-    w.on('message', (msg: { id: number; encoded?: EncodedModel; error?: string; stopped?: boolean }) => {
+    w.on('message', (msg: { id: number; encoded?: EncodedModel; people?: string; error?: string; stopped?: boolean }) => {
+      if (msg.encoded !== undefined) {
+        // the first step: the job goes on (a job told to stop answers after it)
+        const job = this.#running;
+        if (!job || job.id !== msg.id) return;
+        try {
+          job.first = decodeModel(msg.encoded, job.text);
+          job.found(job.first);
+        } catch (e) {
+          job.reject(e instanceof Error ? e : new Error(String(e)));
+        }
+        return;
+      }
       if (this.#stopping?.id === msg.id) {
         // the answer of a job told to stop (stopped, or done before it read the flag)
         this.#stopped();
@@ -152,11 +194,11 @@ export class Analyser {
       const job = this.#running;
       if (!job || job.id !== msg.id) return;
       this.#running = undefined;
-      if (msg.encoded !== undefined) {
+      if (msg.people !== undefined && job.first) {
         this.threaded++;
         let model: ArticleModel | undefined;
         try {
-          model = decodeModel(msg.encoded, job.text);
+          model = withPeople(job.first, JSON.parse(msg.people) as PeopleReading);
         } catch (e) {
           job.reject(e instanceof Error ? e : new Error(String(e)));
         }

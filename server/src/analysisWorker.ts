@@ -1,7 +1,9 @@
 // The analysis thread: big documents are read here, off the server's main thread, so
 // that the server answers other documents (and cancellations) while one is analysed.
-// One message in (the text, and which document it is a version of), one out (the model
-// without its text: the main thread has it already). Built to dist/analysisWorker.js next to dist/server.js.
+// One message in (the text, and which document it is a version of), two out: the model's
+// first step (blocks, stories, findings: all that diagnostics need, without the text,
+// which the main thread has already), then its people and short forms, so that problems
+// are shown before the people are read. Built to dist/analysisWorker.js next to dist/server.js.
 //
 // The model goes back encoded by modelTransfer.ts: its blocks as numbers in a buffer
 // handed over without a copy (their texts sliced again from the main thread's text),
@@ -9,7 +11,7 @@
 // about as much as the analysis itself, most of it on the main thread's parse.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import { AnalysisStopped, analyzeArticle, LineCache } from './article';
+import { AnalysisStopped, analyzeInSteps, LineCache } from './article';
 import { encodeModel, transferables } from './modelTransfer';
 
 // The readings of the lines of each document's last version: a version typed on reads
@@ -44,8 +46,11 @@ parentPort?.on('message', (job: { id: number; text: string; doc?: string } | { f
     if (job.doc !== undefined && job.text.length > MAX_TEXT) caches.delete(job.doc);
     const lineCache = job.doc !== undefined && job.text.length <= MAX_TEXT ? cacheOf(job.doc) : undefined;
     const shouldStop = stopFlag ? () => Atomics.load(stopFlag, 0) === job.id : undefined;
-    const encoded = encodeModel(analyzeArticle(job.text, { lineCache, shouldStop }));
+    const steps = analyzeInSteps(job.text, { lineCache, shouldStop });
+    const encoded = encodeModel(steps.findings);
     parentPort!.postMessage({ id: job.id, encoded }, transferables(encoded));
+    // people and short forms are a handful of small objects: JSON crosses fastest
+    parentPort!.postMessage({ id: job.id, people: JSON.stringify(steps.people()) });
   } catch (e) {
     if (e instanceof AnalysisStopped) parentPort!.postMessage({ id: job.id, stopped: true });
     else parentPort!.postMessage({ id: job.id, error: e instanceof Error ? e.stack ?? e.message : String(e) });

@@ -12,6 +12,9 @@
 // version, computed once (`computed` counts these), and that model with the evidence
 // of the moment applied (`withSiteChrome`, a linear pass over the blocks), recomputed
 // only when the folder's evidence stamp changes (`overlays` counts these).
+//
+// Diagnostics need only the model's first step (analyser.ts): `findings(doc)` answers
+// as soon as it is in, while the version's people are still being read.
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Analyser, Cancelled } from './analyser';
@@ -33,6 +36,8 @@ interface Entry {
   /** The analysis of the version alone, once done. */
   base?: Analysis;
   pending?: Promise<Analysis>;
+  /** Its first step (no people yet), while `pending`. */
+  early?: Promise<Analysis>;
   job?: number;
   /** Evidence stamp `current` was made with; 0 = no evidence. */
   stamp: number;
@@ -56,14 +61,32 @@ export class ModelCache {
   /** The analysis of this exact version, computed on first use, with the folder's
    * current evidence. Rejects with `Cancelled` if a newer version replaces it first. */
   async get(doc: TextDocument): Promise<Analysis> {
+    const e = this.#entryOf(doc);
+    const base = e.base ?? (await e.pending!);
+    return this.#withEvidence(doc.uri, e, base);
+  }
+
+  /** The entry of this exact version, its analysis started if it was not. */
+  #entryOf(doc: TextDocument): Entry {
     let e = this.#entries.get(doc.uri);
     if (!e || e.version !== doc.version) {
       if (e) this.#drop(e);
       e = this.#start(doc);
       this.#entries.set(doc.uri, e);
     }
-    const base = e.base ?? (await e.pending!);
-    return this.#withEvidence(doc.uri, e, base);
+    return e;
+  }
+
+  /** The analysis of this exact version as far as diagnostics need it: the whole one
+   * if it is done, else its first step as soon as that is in (people not read yet).
+   * Rejects with `Cancelled` as `get` does. */
+  async findings(doc: TextDocument): Promise<Analysis> {
+    const e = this.#entryOf(doc);
+    if (e.base || !e.early) return this.get(doc);
+    const first = await Promise.race([e.early, e.pending!]);
+    if (e.base) return this.#withEvidence(doc.uri, e, e.base);
+    const ev = first.model ? this.evidence(doc.uri) : undefined;
+    return ev ? { ...first, model: withSiteChrome(first.model!, ev.lookup) } : first;
   }
 
   #start(doc: TextDocument): Entry {
@@ -79,10 +102,13 @@ export class ModelCache {
     }
     const job = this.analyser.analyse(text, uri);
     e.job = job.id;
+    e.early = job.findings.then((model) => ({ uri, version, model }));
+    e.early.catch(() => undefined);
     e.pending = job.result.then((model) => {
       const base: Analysis = { uri, version, model };
       e.base = base;
       e.pending = undefined;
+      e.early = undefined;
       this.#computed++;
       if (this.#entries.get(uri) === e) this.onAnalysed(base);
       return base;

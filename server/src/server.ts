@@ -227,13 +227,14 @@ const requestCancelled = () => new ResponseError(LSPErrorCodes.RequestCancelled,
  * RequestCancelled when the client cancels, and with ContentModified when the document
  * changes (or closes) before the analysis is done, so that no result for a stale version
  * is ever returned. */
-async function analyse(uri: string, token?: CancellationToken): Promise<{ doc: TextDocument; a: Analysis; settings: GalleySettings }> {
+async function analyse(uri: string, token?: CancellationToken, findingsOnly = false): Promise<{ doc: TextDocument; a: Analysis; settings: GalleySettings }> {
   const settings = await settingsFor(uri);
   const doc = documents.get(uri);
   if (!doc) throw contentModified();
   let a: Analysis;
   try {
-    a = await cache.get(doc);
+    // diagnostics need no people: they go out before the people are read (modelCache.ts)
+    a = await (findingsOnly ? cache.findings(doc) : cache.get(doc));
   } catch (e) {
     if (e instanceof Cancelled) throw token?.isCancellationRequested ? requestCancelled() : contentModified();
     throw e;
@@ -274,7 +275,7 @@ function schedule(doc: TextDocument, delay: number): void {
 async function report(uri: string, token?: CancellationToken): Promise<Diagnostic[] | undefined> {
   const settings = await settingsFor(uri);
   if (!policy.isDue(uri, settings.run)) return undefined;
-  const { doc, a } = await analyse(uri, token);
+  const { doc, a } = await analyse(uri, token, true);
   const held = policy.heldLines(uri, settings.run);
   const items = a.model ? toDiagnostics(doc, a.model, settings, held).concat(annotationDiagnostics(doc, a.model)) : [];
   policy.reported(uri);

@@ -99,6 +99,8 @@ describe('lsp: hard inputs', function () {
     const pushed = await client.diagnosticsPushed(BIG_URI, 3, from, 120_000);
     assert.ok(pushed.diagnostics.length > 0);
     assert.deepStrictEqual(client.pushedDiagnostics(BIG_URI).map((p) => p.version), [3]);
+    // the status follows the whole analysis, people included: after the diagnostics
+    await client.waitFor((m) => m.method === 'galley/status' && m.params.uri === BIG_URI && m.params.version === 3, 'the status of version 3', from);
     const statuses = client.received.filter((m) => m.method === 'galley/status' && m.params.uri === BIG_URI).map((m) => m.params.version);
     assert.deepStrictEqual(statuses, [3], 'stale versions were analysed to the end');
   });

@@ -3,7 +3,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Analyser, Cancelled } from '../../server/src/analyser';
-import { AnalysisStopped, analyzeArticle } from '../../server/src/article';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisStopped, analyzeArticle, analyzeInSteps, ArticleModel, withPeople } from '../../server/src/article';
+import { Analysis, ModelCache } from '../../server/src/modelCache';
 import { decodeModel, encodeModel } from '../../server/src/modelTransfer';
 import { loadSeed, repoRoot } from '../model/helpers';
 
@@ -79,5 +81,75 @@ describe('analysis thread: a job no longer wanted is stopped, the thread kept', 
     } finally {
       analyser.dispose();
     }
+  });
+});
+
+describe('analysis in two steps: findings first, people after', () => {
+  const worker = join(repoRoot, 'dist', 'analysisWorker.js');
+  const plain = (m: ArticleModel) => JSON.stringify({ ...m, elapsedMs: 0 });
+
+  for (const [name, text] of texts) {
+    it(`the first step with its people is the whole model (${name})`, () => {
+      const steps = analyzeInSteps(text);
+      const whole = analyzeArticle(text);
+      assert.deepStrictEqual(steps.findings.people, []);
+      assert.deepStrictEqual(steps.findings.acronyms, []);
+      assert.ok(steps.findings.stories.every((s) => s.authors.length === 0));
+      // everything diagnostics read is there already
+      assert.deepStrictEqual(steps.findings.findings, whole.findings);
+      assert.deepStrictEqual(steps.findings.blocks, whole.blocks);
+      assert.strictEqual(plain(withPeople(steps.findings, steps.people())), plain(whole));
+    });
+  }
+
+  it('the analysis thread answers the first step before the people, and the whole model after', async function () {
+    if (!existsSync(worker)) this.skip();
+    const analyser = new Analyser(worker, 0);
+    try {
+      const job = analyser.analyse(seed, 'a');
+      const order: string[] = [];
+      const [first, whole] = await Promise.all([job.findings.then((m) => (order.push('findings'), m)), job.result.then((m) => (order.push('whole'), m))]);
+      assert.deepStrictEqual(order, ['findings', 'whole']);
+      assert.deepStrictEqual(first.people, []);
+      assert.ok(whole.people.length > 0, 'the seed names people');
+      assert.strictEqual(plain(whole), plain(analyzeArticle(seed)));
+    } finally {
+      analyser.dispose();
+    }
+  });
+
+  it('the model cache gives diagnostics the first step while the people are read, and features the whole model', async () => {
+    // an analyser whose two answers the test releases by hand
+    let release!: () => void;
+    const steps = analyzeInSteps(seed);
+    const fake = {
+      analyse: () => {
+        const findings = Promise.resolve(steps.findings);
+        const result = new Promise<ArticleModel>((resolve) => {
+          release = () => resolve(withPeople(steps.findings, steps.people()));
+        });
+        return { id: 1, findings, result };
+      },
+      cancel: () => undefined,
+      forget: () => undefined,
+      dispose: () => undefined,
+    } as unknown as Analyser;
+    const analysed: number[] = [];
+    const cache = new ModelCache(() => Infinity, () => undefined, fake, (a) => analysed.push(a.version));
+    const doc = TextDocument.create('file:///two-steps.article', 'article', 1, seed);
+    let whole: Analysis | undefined;
+    void cache.get(doc).then((a) => (whole = a));
+    const early = await cache.findings(doc);
+    assert.strictEqual(whole, undefined, 'the whole model waits for the people');
+    assert.deepStrictEqual(early.model!.people, []);
+    assert.strictEqual(early.model!.findings.length, steps.findings.findings.length);
+    assert.deepStrictEqual(analysed, [], 'an analysis is reported done only with its people');
+    release();
+    const done = await cache.get(doc);
+    assert.ok(done.model!.people.length > 0);
+    assert.deepStrictEqual(analysed, [1]);
+    // once the whole model is in, diagnostics read it too
+    assert.strictEqual(await cache.findings(doc), done);
+    assert.strictEqual(cache.computed, 1);
   });
 });

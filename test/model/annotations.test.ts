@@ -149,6 +149,11 @@ describe('annotations: the model reads an annotated article as if the markup wer
         // a block's span, markup taken out, is its text
         assert.deepStrictEqual(m.blocks.map((b) => [b.line, b.role, b.text, strip(annotated.slice(b.span.start, b.span.end))]), plain.blocks.map((b) => [b.line, b.role, b.text, b.text]), page.name);
         assert.deepStrictEqual(m.people.map((p) => [p.name, p.mentions.map((x) => strip(annotated.slice(x.span.start, x.span.end)))]), plain.people.map((p) => [p.name, p.mentions.map((x) => page.text.slice(x.span.start, x.span.end))]), page.name);
+        // where a person is introduced, and short forms with their definitions, too
+        const at = (t: string, s: { start: number; end: number } | undefined, markup: boolean) => (s ? (markup ? strip(t.slice(s.start, s.end)) : t.slice(s.start, s.end)) : undefined);
+        assert.deepStrictEqual(m.people.map((p) => at(annotated, p.introduced?.span, true)), plain.people.map((p) => at(page.text, p.introduced?.span, false)), page.name);
+        const forms = (x: typeof m, t: string, markup: boolean) => x.acronyms.map((a) => [a.short, at(t, a.definition.span, markup), a.mentions.map((k) => at(t, k.span, markup))]);
+        assert.deepStrictEqual(forms(m, annotated, true), forms(plain, page.text, false), page.name);
         // every finding of the annotated page is one of the plain page's, at the same text
         const plainKeys = new Set(findingKeys(plain));
         for (const k of findingKeys(m)) assert.ok(plainKeys.has(k), `${page.name}: ${k} is not a finding of the page without markup`);

@@ -8,7 +8,7 @@ import { readAcronyms } from './acronyms';
 import { readPeople } from './people';
 import { scanWords } from './words';
 import { readStories, StoryDraft } from './stories';
-import { AnalysisOptions, AnalysisStopped, ArticleModel, Block, Story } from './types';
+import { Acronym, AnalysisOptions, AnalysisStopped, ArticleModel, Block, Person, Story } from './types';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -18,11 +18,41 @@ function firstWords(text: string, max = 8): string {
 }
 
 export function analyzeArticle(text: string, options: AnalysisOptions = {}): ArticleModel {
+  const steps = analyzeInSteps(text, options);
+  return withPeople(steps.findings, steps.people());
+}
+
+/** The people and short forms of a page: the model's second step. */
+export interface PeopleReading {
+  people: Person[];
+  acronyms: Acronym[];
+  elapsedMs: number;
+}
+
+/** The analysis in two steps. Diagnostics need only the first (blocks, stories,
+ * findings); people and short forms, about two fifths of the work on a big page, only
+ * hovers and navigation. So a server can publish a version's problems before reading its
+ * people. `findings` is the model with no people and no short forms yet (and no authors
+ * under its stories); `withPeople(findings, people())` is analyzeArticle's model. */
+export interface AnalysisSteps {
+  findings: ArticleModel;
+  people(): PeopleReading;
+}
+
+export function analyzeInSteps(text: string, options: AnalysisOptions = {}): AnalysisSteps {
   // CriticMarkup (the user's notes) is read as if absent: annotated.ts
   return analyzeAnnotated(text, options, analyzePlain, withSiteChrome);
 }
 
-function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
+/** The whole model: the first step's, with the people and short forms read after it, and
+ * each story's authors. */
+export function withPeople(m: ArticleModel, p: PeopleReading): ArticleModel {
+  const stories = m.stories.map((s) => ({ ...s, authors: [] as string[] }));
+  for (const x of p.people) for (const s of x.stories) stories[s]?.authors.push(x.id);
+  return { ...m, stories, people: p.people, acronyms: p.acronyms, elapsedMs: m.elapsedMs + p.elapsedMs };
+}
+
+function analyzePlain(text: string, options: AnalysisOptions): AnalysisSteps {
   const t0 = now();
   const stopped = options.shouldStop;
   const checkpoint = stopped
@@ -49,12 +79,6 @@ function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
 
   checkpoint();
   const stories = reading.stories.map((d, i) => toStory(d, i, blocks));
-  // one scan of the words for people and short forms
-  const words = scanWords(text, page.table.starts);
-  checkpoint();
-  const people = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts, words);
-  const acronyms = readAcronyms(text, page.table.starts, words);
-  for (const p of people) for (const s of p.stories) stories[s]?.authors.push(p.id);
 
   checkpoint();
   let findings = [...wholeLineFindings(page, reading, dupOf), ...inlineFindings(page, reading)];
@@ -76,14 +100,26 @@ function analyzePlain(text: string, options: AnalysisOptions): ArticleModel {
     lineStarts: page.table.starts,
     blocks: outBlocks,
     stories,
-    people,
-    acronyms,
+    people: [],
+    acronyms: [],
     findings,
     elapsedMs: now() - t0,
   };
+  // the second step reads the blocks' roles and stories of the first, never the
+  // folder's evidence (findings only)
+  const people = (): PeopleReading => {
+    const t1 = now();
+    checkpoint();
+    // one scan of the words for people and short forms
+    const words = scanWords(text, page.table.starts);
+    checkpoint();
+    const found = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts, words);
+    const acronyms = readAcronyms(text, page.table.starts, words);
+    return { people: found, acronyms, elapsedMs: now() - t1 };
+  };
   // the folder's evidence comes last and reads only the model: a server keeps the model
   // above once per version and applies the evidence of the moment (withSiteChrome)
-  return options.siteChrome ? withSiteChrome(model, options.siteChrome, options) : model;
+  return { findings: options.siteChrome ? withSiteChrome(model, options.siteChrome, options) : model, people };
 }
 
 function toStory(d: StoryDraft, index: number, blocks: BlockInfo[]): Story {

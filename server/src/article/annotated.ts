@@ -7,6 +7,7 @@
 
 import { Annotations, mayHoldAnnotations, parseAnnotations, Projection, projectAnnotations, toAnnotated } from './annotations';
 import { lineTable } from './lines';
+import type { AnalysisSteps, PeopleReading } from './analyze';
 import { AnalysisOptions, ArticleModel, Finding, SiteChromeLookup, Span } from './types';
 
 /** `analyze(text)` for a text that may hold CriticMarkup. A text without any costs one
@@ -14,28 +15,36 @@ import { AnalysisOptions, ArticleModel, Finding, SiteChromeLookup, Span } from '
 export function analyzeAnnotated(
   text: string,
   options: AnalysisOptions,
-  analyze: (text: string, options: AnalysisOptions) => ArticleModel,
+  analyze: (text: string, options: AnalysisOptions) => AnalysisSteps,
   /** The folder's evidence, applied to the mapped model (withSiteChrome). */
   overlay: (model: ArticleModel, lookup: SiteChromeLookup, options: AnalysisOptions) => ArticleModel,
-): ArticleModel {
+): AnalysisSteps {
   if (!mayHoldAnnotations(text)) return analyze(text, options);
   const annotations = parseAnnotations(text);
   if (!annotations.items.length && !annotations.problems.length) return analyze(text, options);
   const projection = projectAnnotations(text, annotations.items, annotations.problems);
   const inner = analyze(projection.text, { ...options, siteChrome: undefined });
-  const model = keepClearOfAnnotations(mapBack(inner, text, projection, annotations));
-  return options.siteChrome ? overlay(model, options.siteChrome, options) : model;
+  const span = spanMap(projection);
+  const model = keepClearOfAnnotations(mapBack(inner.findings, text, span, annotations));
+  return {
+    findings: options.siteChrome ? overlay(model, options.siteChrome, options) : model,
+    people: () => mapPeopleBack(inner.people(), span),
+  };
+}
+
+/** A range of the projection as a range of the annotated text. */
+function spanMap(p: Projection): (s: Span) => Span {
+  return (s) => {
+    const a = toAnnotated(p, s.start, 'start');
+    return { start: a, end: Math.max(a, toAnnotated(p, s.end, 'end')) };
+  };
 }
 
 /** The projection's model expressed on the annotated text. An annotation never
  * crosses a line break, so the projection has the same lines: line numbers stand, and
  * only offsets move. */
-function mapBack(m: ArticleModel, text: string, p: Projection, annotations: Annotations): ArticleModel {
+function mapBack(m: ArticleModel, text: string, span: (s: Span) => Span, annotations: Annotations): ArticleModel {
   const t = lineTable(text);
-  const span = (s: Span): Span => {
-    const a = toAnnotated(p, s.start, 'start');
-    return { start: a, end: Math.max(a, toAnnotated(p, s.end, 'end')) };
-  };
   const blocks = m.blocks.map((b) => ({ ...b, lineSpan: { start: t.starts[b.line], end: t.ends[b.line] }, span: span(b.span) }));
   const stories = m.stories.map((s) => ({
     ...s,
@@ -43,13 +52,21 @@ function mapBack(m: ArticleModel, text: string, p: Projection, annotations: Anno
     titleSpan: span(s.titleSpan),
     crossheads: s.crossheads.map((c) => ({ ...c, span: span(c.span) })),
   }));
-  const people = m.people.map((x) => ({ ...x, mentions: x.mentions.map((k) => ({ ...k, span: span(k.span) })) }));
   const findings = m.findings.map((f): Finding => ({
     ...f,
     span: span(f.span),
     fix: { ...f.fix, edits: f.fix.edits.map((e) => ({ ...span(e), newText: e.newText })) },
   }));
-  return { ...m, text, lineStarts: t.starts, blocks, stories, people, findings, annotations };
+  return { ...m, text, lineStarts: t.starts, blocks, stories, findings, annotations };
+}
+
+/** The second step's people and short forms on the annotated text: every range they
+ * hold (mentions, where a person is introduced, a short form's definition and uses). */
+function mapPeopleBack(r: PeopleReading, span: (s: Span) => Span): PeopleReading {
+  const at = <T extends { span: Span }>(x: T): T => ({ ...x, span: span(x.span) });
+  const people = r.people.map((x) => ({ ...x, ...(x.introduced && { introduced: at(x.introduced) }), mentions: x.mentions.map(at) }));
+  const acronyms = r.acronyms.map((a) => ({ ...a, definition: at(a.definition), mentions: a.mentions.map(at) }));
+  return { ...r, people, acronyms };
 }
 
 /** The model without the findings that touch an annotation: their span, their fix's

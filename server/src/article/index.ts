@@ -1,6 +1,7 @@
 // The public face of the pure model: what the server, the command line and the tests use.
 
-export { analyzeArticle } from './analyze';
+export { analyzeArticle, analyzeInSteps, withPeople } from './analyze';
+export type { AnalysisSteps, PeopleReading } from './analyze';
 export { LineCache } from './blocks';
 export { applyEdits, composeEdits, fixAllEdits, fixAllToFixedPoint, removalEdits } from './fixes';
 export { withSiteChrome } from './findings';
