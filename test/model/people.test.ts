@@ -134,6 +134,18 @@ describe('model: people and short forms', () => {
     for (const not of ['National Geographic', 'United Arab Emirates', 'York Landscape', 'David Attenborough']) assert.ok(!names.includes(not), names.join(' · '));
   });
 
+  it('reads common given names from after 1991 as given names, not a rare name that is a common word or a town', () => {
+    const text = [
+      'Tickets are going fast, Walter Pembrook told the crowd.',
+      'Donald Fennimore and Aiden Quarles signed up for the regatta.',
+      'Nothing beats the Milky Way Galaxy on a clear night, and the Red Hat crew agrees.',
+      'Readers of the Brooklyn Ledger and the London Gazette weighed in.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Walter Pembrook', 'Donald Fennimore', 'Aiden Quarles']) assert.ok(names.includes(yes), names.join(' · '));
+    for (const not of ['Way Galaxy', 'Red Hat', 'Brooklyn Ledger', 'London Gazette']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
   it('reads a short given name with the same surname as the same person', () => {
     const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
     const found = namedPeople(text, lineTable(text).starts, []);
