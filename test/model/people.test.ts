@@ -146,6 +146,17 @@ describe('model: people and short forms', () => {
     for (const not of ['Way Galaxy', 'Red Hat', 'Brooklyn Ledger', 'London Gazette']) assert.ok(!names.includes(not), names.join(' · '));
   });
 
+  it('reads a common two-letter given name, not a particle or a two-letter word', () => {
+    const text = [
+      'Ed Fairweather and Jo Kettering opened the bakery on Friday.',
+      'Ed Quillfeather Brings His Bread To The Market',
+      'The opera at La Scala sold out, and tickets for Al Rimal Stadium did too.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Ed Fairweather', 'Jo Kettering', 'Ed Quillfeather']) assert.ok(names.includes(yes), names.join(' · '));
+    for (const not of ['La Scala', 'Al Rimal']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
   it('reads a short given name with the same surname as the same person', () => {
     const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
     const found = namedPeople(text, lineTable(text).starts, []);

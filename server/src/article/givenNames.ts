@@ -668,3 +668,6 @@ export const GIVEN_NAMES: ReadonlySet<string> = new Set(
     'Zondra Zonnya Zora Zorah Zorana Zorina Zorine Zsa Zsazsa Zulema Zuri Zuzana',
   ].join(' ').split(' '),
 );
+
+/** Two-letter given names, given to at least 10000 babies in the US, 1880-2024, and no name particle. */
+export const TWO_LETTER_GIVEN_NAMES: ReadonlySet<string> = new Set(['Bo', 'Ed', 'Jo', 'Ty']);

@@ -271,7 +271,13 @@ function isWordChar(c: string | undefined): boolean {
 // later surname ("Friedman said"), first name or nickname is a mention of the person
 // introduced, never a new person.
 
-import { GIVEN_NAMES } from './givenNames';
+import { GIVEN_NAMES, TWO_LETTER_GIVEN_NAMES } from './givenNames';
+
+/** A given name as written (capitalised): three letters or more from the list, or one of
+ * the few common two-letter names ("Ed Park", not "Al Jazeera" or "Ag Secretary"). */
+function isGivenName(word: string): boolean {
+  return word.length >= 3 ? GIVEN_NAMES.has(word) : TWO_LETTER_GIVEN_NAMES.has(word);
+}
 import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
@@ -538,7 +544,7 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     if (t > first && !allCaps && w.kind[t - 1] === Kind.AllCaps && HONORIFICS.has(lowerOf(t)) && !TITLES.has(lowerOf(t - 1))) return;
   }
   const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
-  const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
+  const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 2 && isGivenName(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
   // a plural before the name describes the people named: "U.S. Citizens Zakaria
   // Alarayshi", "Democrats Nancy Pelosi and …"
   if (t < 0 && !allCaps) {
@@ -610,7 +616,7 @@ function consider(
   // before it (the verdict below needs one or the other): most runs stop here
   if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
     const f = recase(wordAt(text, w, s));
-    if (!(s < core && f.length >= 3 && GIVEN_NAMES.has(f))) return false;
+    if (!(s < core && f.length >= 2 && isGivenName(f))) return false;
   }
   let caps = 0;
   let allUnseen = true;
@@ -626,7 +632,7 @@ function consider(
     if (ORG_WORDS.has(lw) || calendarWord(text, w, i, lw)) return false;
     // "National Geographic", "United Arab Emirates", "Royal Mail": an institution's adjective
     if (i === s && ORG_LEADS.has(lw)) return false;
-    if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
+    if (TITLES.has(lw) && !(i === s && s < core && isGivenName(recase(word)))) return false;
     // (an initial is a letter with its full stop: "Sonya A. Zoghlin"; "I." is a pronoun or a numeral)
     if (i > s && LEADING_NON_NAMES.has(lw) && !(k === Kind.Initial && w.flags[i] & DOT && lw !== 'i')) return false;
   }
@@ -663,7 +669,7 @@ function consider(
   const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
   if (!surnameLike) return false;
   const firstWord = recase(wordAt(text, w, s));
-  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 3 && GIVEN_NAMES.has(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
+  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 2 && isGivenName(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
   const commonWord = seenLower(scan, lastLower);
 
   const lo = Math.max(ls, start - 48);
