@@ -100,6 +100,17 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names.sort(), ['Gray Davis', 'Sylvia Plachy']);
   });
 
+  it('reads a headline in capitals the same way: a verb after the given-name pair, not a pair alone', () => {
+    const text = [
+      'The ferry ran late again this morning.',
+      'MARTHA QUELLING SAYS THE FERRY WILL RUN ON TIME',
+      'The ferry ran late again this evening.',
+      'HARBOR MASTER DELAYED BY FOG AT NOON',
+    ].join('\n\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Martha Quelling']);
+  });
+
   it('reads a surname in -s after a title proper, not a verb after a title that heads things', () => {
     const text = [
       'Tom Hanks discovers he\'s related to Mister Rogers',

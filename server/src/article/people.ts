@@ -735,7 +735,7 @@ function consider(
     // in a headline, a capitalised pair needs more than its form: a given name with a
     // role after it ("– Kyle Hughes, Writer") or as a numbered list's item ("3. Charlotte
     // Jones Anderson") will do
-    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start)) || possessiveSubject(text, w, e, le) || (e < runLast && verbAfter(text, scan, e + 1))))) pending = true;
+    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start)) || possessiveSubject(text, w, e, le) || (e < runLast && verbAfter(text, scan, e + 1, allCaps))))) pending = true;
     if (!ok && !commonWord) pending = true;
   } else {
     // one word: only a title or a role noun right before it names a person, and not as
@@ -763,10 +763,10 @@ function consider(
 
 /** A headline's verb after a name: a capitalised word ending in -s or -ed, with more of
  * the headline after it ("Eric Adams Runs His Administration …", "Gray Davis Holds
- * Court at …"). */
-function verbAfter(text: string, scan: Scan, i: number): boolean {
+ * Court at …"), or such a word in capitals in a headline in capitals ("JANE DOE SAYS …"). */
+function verbAfter(text: string, scan: Scan, i: number, allCaps: boolean): boolean {
   const w = scan.words;
-  if (w.kind[i] !== Kind.Cap) return false;
+  if (w.kind[i] !== Kind.Cap && !(allCaps && w.kind[i] === Kind.AllCaps)) return false;
   const word = wordAt(text, w, i).toLowerCase();
   if (word.length < 4 || !/(?:[^s]s|ed)$/.test(word) || ORG_WORDS.has(word)) return false;
   // and more of the headline after it (not "Early Bird Discounts" closing a line)
