@@ -168,6 +168,24 @@ describe('model: people and short forms', () => {
     for (const not of ['La Scala', 'Al Rimal']) assert.ok(!names.includes(not), names.join(' · '));
   });
 
+  it('reads a person in a menu among sections, not a section that opens with a place or ends in a plural', () => {
+    const text = [
+      'Sections',
+      '',
+      '  • Weather',
+      '  • Harriet Vandermolen',
+      '  • Traffic',
+      '  • Africa Desk',
+      '  • Opinion',
+      '  • Denver Kids',
+      '  • Markets',
+      '',
+      'The storm passed overnight.',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names, ['Harriet Vandermolen']);
+  });
+
   it('reads a short given name with the same surname as the same person', () => {
     const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
     const found = namedPeople(text, lineTable(text).starts, []);

@@ -982,6 +982,15 @@ function orgLike(text: string, scan: Scan, all: Candidate[]): void {
   for (const c of all) if (inside.has(c.first) || inside.has(c.last)) c.accepted = c.weak = false;
 }
 
+/** A menu's item that reads as a person's name: a given name that is no place, and a
+ * last word that is no plural ("Kids", "Influencers"; "Roberts" ends in one too, and is
+ * kept out of a menu with them). */
+function menuPerson(c: Candidate): boolean {
+  if (!c.given) return false;
+  const words = c.key.split(' ');
+  return !PLACES.has(words[0]) && !PLURAL.test(words[words.length - 1]);
+}
+
 /** A pet form in -y or -ie of a longer given name, the first three letters shared:
  * "gerry" of "gerald", "danny" of "daniel", "kathy" of "katherine" (not "mary" of "mark":
  * the longer has five letters at least). */
@@ -1007,7 +1016,10 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     }
   }
   // a menu: a name that is its whole bullet line, between bullet lines that name nobody
-  // ("□ Asia Talk" among "□ Europe Politics", "□ Markets")
+  // ("□ Asia Talk" among "□ Europe Politics", "□ Markets"), unless it reads as a person's
+  // name: a menu lists columnists and the people in the news too ("• Donald Trump" among
+  // "• Impeachment"), but a section opens with a place ("Asia Talk") or ends in a plural
+  // ("Atlanta Kids", "Austin Influencers")
   {
     const personLines = new Set<number>();
     for (const c of all) if (c.accepted && c.cue === Cue.Line) personLines.add(c.line);
@@ -1021,7 +1033,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     };
     const menuLine = (l: number) => bullet(l) && !personLines.has(l);
     for (const c of all) {
-      if (!c.accepted || c.cue !== Cue.Line || !bullet(c.line)) continue;
+      if (!c.accepted || c.cue !== Cue.Line || !bullet(c.line) || menuPerson(c)) continue;
       if ((menuLine(c.line - 1) || !bullet(c.line - 1)) && (menuLine(c.line + 1) || !bullet(c.line + 1)) && (menuLine(c.line - 1) || menuLine(c.line + 1))) c.accepted = false;
     }
   }
