@@ -186,6 +186,21 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names, ['Harriet Vandermolen']);
   });
 
+  it('reads a given name alone that introduces itself, is introduced or holds a peerage', () => {
+    const text = [
+      '  • Meet Marisol',
+      '  • Meet Marketing',
+      '',
+      'Hi there! I\'m Marisol. My name is Marisol and I bake bread; my name is Legion, said nobody.',
+      '',
+      'Philippa, Duchess of Eastmarch, opened the fete; Blackmoor, Duke of Nowhere, did not come.',
+      '',
+      'I\'m Hungry, he joked at the fete.',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Marisol', 'Philippa']);
+  });
+
   it('reads a short given name with the same surname as the same person', () => {
     const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
     const found = namedPeople(text, lineTable(text).starts, []);

@@ -596,11 +596,25 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
       if (w.kind[first] !== Kind.Cap) continue;
       const at = w.start[first];
       const role = wordBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
-      if ((!role || role !== role.toLowerCase() || !isRoleNoun(role)) && !kinAfter(text, w, first)) continue;
+      if ((!role || role !== role.toLowerCase() || !isRoleNoun(role)) && !kinAfter(text, w, first) && !introducedBefore(text, at, role) && !peerageAfter(text, w.end[first])) continue;
     }
     weighRun(text, scan, first, last, all);
   }
   return all;
+}
+
+const INTRODUCTION = /(?:^|[\s.!,])(?:[Mm]y name is|I['’]m|I am)\s+$/;
+/** A self-introduction right before `at`: "My name is Regan", "Hi, I'm Regan". `role` is
+ * the word before, read by candidatesOf ("is", "am"; none after "I'm"). */
+function introducedBefore(text: string, at: number, role: string | undefined): boolean {
+  if (role === 'is' || role === 'am' || (role === undefined && at >= 4 && text.charCodeAt(at - 2) === 109 && isApostrophe(text.charCodeAt(at - 3)))) return INTRODUCTION.test(text.slice(Math.max(0, at - 16), at));
+  return false;
+}
+
+const PEERAGE = /^,\s+(?:Duke|Duchess|Prince|Princess|Earl|Countess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness)\s+of\s+\p{Lu}/u;
+/** A peerage after a comma: "Camilla, Duchess of Cornwall", "Charles, Prince of Wales". */
+function peerageAfter(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 44 && PEERAGE.test(text.slice(end, end + 40));
 }
 
 /** Weighs the name words s..e of a run; returns whether it is a person. */
@@ -730,6 +744,7 @@ function consider(
   if ((multi && !given && ROLE_NOUNS.has(lastLower)) || /^\p{Lu}{2,}s$/u.test(lastWord) || PRONOUNS.has(lastLower)) return false;
   let ok: boolean;
   let pending = false;
+  let verbLikeOk = false;
   if (multi) {
     ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line);
     // in a headline, a capitalised pair needs more than its form: a given name with a
@@ -745,8 +760,17 @@ function consider(
     // "Senator Harris")
     const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord) && !(cue === Cue.Title && strongTitle && /[^s]s$/.test(lastWord) && PERSON_TITLES.has(titleWordOf(title)));
     const titleWord = titleWordOf(title);
-    ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
-      && ((cue === Cue.None && kinAfter(text, w, e)) || (cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
+    // a given name alone that introduces itself, is introduced ("Meet Taryn" opening its
+    // line, a menu's "about me") or holds a peerage ("Camilla, Duchess of Cornwall")
+    if (isGivenName(lastWord) && !commonWord && !ROLE_NOUNS.has(lastLower)) {
+      const meet = s === runFirst + 1 && w.end[runFirst] - w.start[runFirst] === 4 && wordAt(text, w, runFirst).toLowerCase() === 'meet' && lineOpens(text, ls, w.start[runFirst]);
+      if (meet || introducedBefore(text, start, wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true)) || peerageAfter(text, afterAt)) {
+        if (cue < Cue.Role) cue = Cue.Role;
+        verbLikeOk = true;
+      }
+    }
+    ok = !commonWord && (!verbLike || verbLikeOk) && !ROLE_NOUNS.has(lastLower)
+      && (verbLikeOk || (cue === Cue.None && kinAfter(text, w, e)) || (cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
       && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
   }
   if (!ok && !pending) return false;
@@ -796,6 +820,13 @@ function numberedItem(text: string, ls: number, start: number): boolean {
   a++;
   while (a < start && isSpace(text.charCodeAt(a))) a++;
   return a === start;
+}
+
+/** Only spaces and bullets between the line's start and `at`. */
+function lineOpens(text: string, ls: number, at: number): boolean {
+  let a = ls;
+  while (a < at && BULLETS.includes(text[a])) a++;
+  return a === at;
 }
 
 const PORTRAIT = /^ (?:Image|Photo|Headshot|Avatar|Portrait)\s*$/;
