@@ -58,9 +58,10 @@ describe('model: people and short forms', () => {
       'You will need a jar of Don Victor® Orange Blossom honey.',
       '□ Service Member Salute',
       'Farhan Akhtar\'s Girlfriend Shibani Dandekar Sets Internet On Fire',
+      'Harper Vision gets clearance to sell lenses, and Logan Motion opens a plant.',
     ].join('\n\n');
     const names = people(text);
-    for (const not of ['Seagram Murals', 'Brexit', 'Alexa Black', 'Don Victor', 'Salute']) assert.ok(!names.includes(not), names.join(' · '));
+    for (const not of ['Seagram Murals', 'Brexit', 'Alexa Black', 'Don Victor', 'Salute', 'Harper Vision', 'Logan Motion']) assert.ok(!names.includes(not), names.join(' · '));
     for (const yes of ['Mark Rothko', 'Michel Barnier', 'Shibani Dandekar']) assert.ok(names.includes(yes), names.join(' · '));
   });
 
