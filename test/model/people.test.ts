@@ -202,6 +202,18 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names.sort(), ['Marisol', 'Philippa']);
   });
 
+  it('reads a headline\'s title and given name without the headline\'s next word when the page names them so', () => {
+    const text = [
+      'Duke Ferdinand Sailing Draws Crowds To The Harbour',
+      '',
+      'Duke Ferdinand opened the regatta on Saturday. Later, Duke Ferdinand left early.',
+      '',
+      'Governor Annabel Whitcombe Signs The Budget Into Law',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Annabel Whitcombe', 'Ferdinand']);
+  });
+
   it('reads a short given name with the same surname as the same person', () => {
     const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
     const found = namedPeople(text, lineTable(text).starts, []);

@@ -339,6 +339,8 @@ interface Candidate {
   accepted: boolean;
   /** A person only if named so elsewhere too (a capitalised pair in a headline). */
   weak: boolean;
+  /** A headline's title, given name and the word after it: "Prince Andrew Partying …". */
+  headlinePair?: boolean;
 }
 
 const enum Cue {
@@ -561,7 +563,9 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     // a surname, or after a role noun ("Girlfriend Shibani Dandekar Sets …") a word the
     // page never writes in lower case
     const two = s < last && (isGiven(s) || (!strongTitle && w.kind[s + 1] === Kind.Cap && !seenLower(scan, lowerOf(s + 1))));
+    const n = out.length;
     consider(text, scan, s, two ? s + 1 : s, first, last, title, allCaps, titled, out, strongTitle);
+    if (two && out.length > n) out[n].headlinePair = true;
   } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out, strongTitle)) return;
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
@@ -1022,6 +1026,26 @@ function menuPerson(c: Candidate): boolean {
   return !PLACES.has(words[0]) && !PLURAL.test(words[words.length - 1]);
 }
 
+/** A headline's title and given name read with the word after them ("Prince Andrew
+ * Partying Appear …") where the page names the person by title and given name alone
+ * ("Prince Andrew") and never by those two words elsewhere: the word is the headline's,
+ * not a surname. */
+function headlineVerbs(all: Candidate[]): void {
+  let pairs = false;
+  for (const c of all) if (c.headlinePair && c.accepted) pairs = true;
+  if (!pairs) return;
+  const alone = new Set<string>();
+  const elsewhere = new Map<string, number>();
+  for (const c of all) {
+    if (c.accepted && c.first === c.last && c.cue === Cue.Title) alone.add(c.key);
+    if (!c.headlinePair) elsewhere.set(c.key, (elsewhere.get(c.key) ?? 0) + 1);
+  }
+  for (const c of all) {
+    if (!c.headlinePair || !c.accepted || elsewhere.has(c.key)) continue;
+    if (alone.has(c.key.slice(0, c.key.indexOf(' ')))) c.accepted = c.weak = false;
+  }
+}
+
 /** A pet form in -y or -ie of a longer given name, the first three letters shared:
  * "gerry" of "gerald", "danny" of "daniel", "kathy" of "katherine" (not "mary" of "mark":
  * the longer has five letters at least). */
@@ -1069,6 +1093,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     }
   }
   orgLike(text, scan, all);
+  headlineVerbs(all);
   const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
   const cands = all.filter((c) => c.accepted || (c.weak && strong.has(c.key)));
 
