@@ -214,6 +214,20 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names.sort(), ['Annabel Whitcombe', 'Ferdinand']);
   });
 
+  it('reads initials and a surname as an author\'s head shot, the surname a common word too', () => {
+    const text = [
+      'Q.T. Marlowe Image',
+      '',
+      'L.B. Rivers Photo',
+      '',
+      'Weather Gallery Image',
+      '',
+      'The rivers rose overnight, and the photo shows the bridge.',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['L.B. Rivers', 'Q.T. Marlowe']);
+  });
+
   it('reads a short given name with the same surname as the same person', () => {
     const text = 'Patrick Carlineo, 55, of Addison, was charged.\n\n"Pat Carlineo is passionate about his beliefs," his lawyer said.\n';
     const found = namedPeople(text, lineTable(text).starts, []);

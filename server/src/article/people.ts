@@ -570,7 +570,8 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
     let e = last;
-    while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
+    // (a surname after initials stays, though a common word: "J.R. Stone Image")
+    while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || HEADING_NOUNS.has(lowerOf(e)) || (seenLower(scan, lowerOf(e)) && !(w.kind[e - 1] === Kind.Initial && w.kind[e] === Kind.Cap)))) e--;
     if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
     // "… Chancellor of the Exchequer Rishi Sunak announces …": a descriptor's last word
     // before a name that a speech verb, a byline or a credit vouches for
@@ -632,9 +633,12 @@ function consider(
   while (core > s && w.end[core] - w.start[core] <= 3 && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
   // a last word the page also writes in lower case names nobody without a given name
   // before it (the verdict below needs one or the other): most runs stop here
+  // (or initials: "J.R. Stone", which a byline or a credit may vouch for below)
+  let initials = s < core;
+  for (let i = s; i < core && initials; i++) if (w.kind[i] !== Kind.Initial || !(w.flags[i] & DOT)) initials = false;
   if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
     const f = recase(wordAt(text, w, s));
-    if (!(s < core && f.length >= 2 && isGivenName(f))) return false;
+    if (!(s < core && f.length >= 2 && isGivenName(f)) && !initials) return false;
   }
   let caps = 0;
   let allUnseen = true;
@@ -750,7 +754,7 @@ function consider(
   let pending = false;
   let verbLikeOk = false;
   if (multi) {
-    ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line);
+    ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line) || (initials && cue >= Cue.By);
     // in a headline, a capitalised pair needs more than its form: a given name with a
     // role after it ("– Kyle Hughes, Writer") or as a numbered list's item ("3. Charlotte
     // Jones Anderson") will do
