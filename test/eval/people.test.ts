@@ -7,7 +7,7 @@ import { scoreSample, scoreSeed } from './peopleEval';
 
 const FLOOR = {
   seed: { precision: 1.0, recall: 1.0 },
-  sample: { precision: 0.95, recall: 0.815 },
+  sample: { precision: 0.95, recall: 0.855 },
 };
 
 describe('eval: people (precision and recall per person per page)', () => {

@@ -58,9 +58,10 @@ describe('model: people and short forms', () => {
       'You will need a jar of Don Victor® Orange Blossom honey.',
       '□ Service Member Salute',
       'Farhan Akhtar\'s Girlfriend Shibani Dandekar Sets Internet On Fire',
+      'Harper Vision gets clearance to sell lenses, and Logan Motion opens a plant.',
     ].join('\n\n');
     const names = people(text);
-    for (const not of ['Seagram Murals', 'Brexit', 'Alexa Black', 'Don Victor', 'Salute']) assert.ok(!names.includes(not), names.join(' · '));
+    for (const not of ['Seagram Murals', 'Brexit', 'Alexa Black', 'Don Victor', 'Salute', 'Harper Vision', 'Logan Motion']) assert.ok(!names.includes(not), names.join(' · '));
     for (const yes of ['Mark Rothko', 'Michel Barnier', 'Shibani Dandekar']) assert.ok(names.includes(yes), names.join(' · '));
   });
 
@@ -100,6 +101,17 @@ describe('model: people and short forms', () => {
     assert.deepStrictEqual(names.sort(), ['Gray Davis', 'Sylvia Plachy']);
   });
 
+  it('reads a headline in capitals the same way: a verb after the given-name pair, not a pair alone', () => {
+    const text = [
+      'The ferry ran late again this morning.',
+      'MARTHA QUELLING SAYS THE FERRY WILL RUN ON TIME',
+      'The ferry ran late again this evening.',
+      'HARBOR MASTER DELAYED BY FOG AT NOON',
+    ].join('\n\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Martha Quelling']);
+  });
+
   it('reads a surname in -s after a title proper, not a verb after a title that heads things', () => {
     const text = [
       'Tom Hanks discovers he\'s related to Mister Rogers',
@@ -132,6 +144,88 @@ describe('model: people and short forms', () => {
     ].join('\n\n');
     const names = people(text);
     for (const not of ['National Geographic', 'United Arab Emirates', 'York Landscape', 'David Attenborough']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
+  it('reads common given names from after 1991 as given names, not a rare name that is a common word or a town', () => {
+    const text = [
+      'Tickets are going fast, Walter Pembrook told the crowd.',
+      'Donald Fennimore and Aiden Quarles signed up for the regatta.',
+      'Nothing beats the Milky Way Galaxy on a clear night, and the Red Hat crew agrees.',
+      'Readers of the Brooklyn Ledger and the London Gazette weighed in.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Walter Pembrook', 'Donald Fennimore', 'Aiden Quarles']) assert.ok(names.includes(yes), names.join(' · '));
+    for (const not of ['Way Galaxy', 'Red Hat', 'Brooklyn Ledger', 'London Gazette']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
+  it('reads a common two-letter given name, not a particle or a two-letter word', () => {
+    const text = [
+      'Ed Fairweather and Jo Kettering opened the bakery on Friday.',
+      'Ed Quillfeather Brings His Bread To The Market',
+      'The opera at La Scala sold out, and tickets for Al Rimal Stadium did too.',
+    ].join('\n\n');
+    const names = people(text);
+    for (const yes of ['Ed Fairweather', 'Jo Kettering', 'Ed Quillfeather']) assert.ok(names.includes(yes), names.join(' · '));
+    for (const not of ['La Scala', 'Al Rimal']) assert.ok(!names.includes(not), names.join(' · '));
+  });
+
+  it('reads a person in a menu among sections, not a section that opens with a place or ends in a plural', () => {
+    const text = [
+      'Sections',
+      '',
+      '  • Weather',
+      '  • Harriet Vandermolen',
+      '  • Traffic',
+      '  • Africa Desk',
+      '  • Opinion',
+      '  • Denver Kids',
+      '  • Markets',
+      '',
+      'The storm passed overnight.',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names, ['Harriet Vandermolen']);
+  });
+
+  it('reads a given name alone that introduces itself, is introduced or holds a peerage', () => {
+    const text = [
+      '  • Meet Marisol',
+      '  • Meet Marketing',
+      '',
+      'Hi there! I\'m Marisol. My name is Marisol and I bake bread; my name is Legion, said nobody.',
+      '',
+      'Philippa, Duchess of Eastmarch, opened the fete; Blackmoor, Duke of Nowhere, did not come.',
+      '',
+      'I\'m Hungry, he joked at the fete.',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Marisol', 'Philippa']);
+  });
+
+  it('reads a headline\'s title and given name without the headline\'s next word when the page names them so', () => {
+    const text = [
+      'Duke Ferdinand Sailing Draws Crowds To The Harbour',
+      '',
+      'Duke Ferdinand opened the regatta on Saturday. Later, Duke Ferdinand left early.',
+      '',
+      'Governor Annabel Whitcombe Signs The Budget Into Law',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['Annabel Whitcombe', 'Ferdinand']);
+  });
+
+  it('reads initials and a surname as an author\'s head shot, the surname a common word too', () => {
+    const text = [
+      'Q.T. Marlowe Image',
+      '',
+      'L.B. Rivers Photo',
+      '',
+      'Weather Gallery Image',
+      '',
+      'The rivers rose overnight, and the photo shows the bridge.',
+    ].join('\n');
+    const names = people(text);
+    assert.deepStrictEqual(names.sort(), ['L.B. Rivers', 'Q.T. Marlowe']);
   });
 
   it('reads a short given name with the same surname as the same person', () => {

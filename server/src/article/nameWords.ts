@@ -151,4 +151,4 @@ line lines airline airlines
 
 /** The endings of English abstract and collective nouns that no surname has: "Politics",
  * "Navigation", "Security", "Management", "Wellness", "Sociology", "Tourism". */
-export const NOUN_ENDING = /^(?:.{3,}(?:ics|tions?|sions?|ity|ities|ology|isms?|ships|ware)|.{5,}ments?|.{4,}ness)$/;
+export const NOUN_ENDING = /^(?:.{2,}(?:tions?|sions?)|.{3,}(?:ics|ity|ities|ology|isms?|ships|ware)|.{5,}ments?|.{4,}ness)$/;

@@ -271,7 +271,13 @@ function isWordChar(c: string | undefined): boolean {
 // later surname ("Friedman said"), first name or nickname is a mention of the person
 // introduced, never a new person.
 
-import { GIVEN_NAMES } from './givenNames';
+import { GIVEN_NAMES, TWO_LETTER_GIVEN_NAMES } from './givenNames';
+
+/** A given name as written (capitalised): three letters or more from the list, or one of
+ * the few common two-letter names ("Ed Park", not "Al Jazeera" or "Ag Secretary"). */
+function isGivenName(word: string): boolean {
+  return word.length >= 3 ? GIVEN_NAMES.has(word) : TWO_LETTER_GIVEN_NAMES.has(word);
+}
 import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
@@ -333,6 +339,8 @@ interface Candidate {
   accepted: boolean;
   /** A person only if named so elsewhere too (a capitalised pair in a headline). */
   weak: boolean;
+  /** A headline's title, given name and the word after it: "Prince Andrew Partying …". */
+  headlinePair?: boolean;
 }
 
 const enum Cue {
@@ -538,7 +546,7 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     if (t > first && !allCaps && w.kind[t - 1] === Kind.AllCaps && HONORIFICS.has(lowerOf(t)) && !TITLES.has(lowerOf(t - 1))) return;
   }
   const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
-  const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 3 && GIVEN_NAMES.has(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
+  const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 2 && isGivenName(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
   // a plural before the name describes the people named: "U.S. Citizens Zakaria
   // Alarayshi", "Democrats Nancy Pelosi and …"
   if (t < 0 && !allCaps) {
@@ -555,12 +563,15 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     // a surname, or after a role noun ("Girlfriend Shibani Dandekar Sets …") a word the
     // page never writes in lower case
     const two = s < last && (isGiven(s) || (!strongTitle && w.kind[s + 1] === Kind.Cap && !seenLower(scan, lowerOf(s + 1))));
+    const n = out.length;
     consider(text, scan, s, two ? s + 1 : s, first, last, title, allCaps, titled, out, strongTitle);
+    if (two && out.length > n) out[n].headlinePair = true;
   } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out, strongTitle)) return;
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
     let e = last;
-    while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || seenLower(scan, lowerOf(e)))) e--;
+    // (a surname after initials stays, though a common word: "J.R. Stone Image")
+    while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || HEADING_NOUNS.has(lowerOf(e)) || (seenLower(scan, lowerOf(e)) && !(w.kind[e - 1] === Kind.Initial && w.kind[e] === Kind.Cap)))) e--;
     if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
     // "… Chancellor of the Exchequer Rishi Sunak announces …": a descriptor's last word
     // before a name that a speech verb, a byline or a credit vouches for
@@ -590,11 +601,25 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
       if (w.kind[first] !== Kind.Cap) continue;
       const at = w.start[first];
       const role = wordBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
-      if ((!role || role !== role.toLowerCase() || !isRoleNoun(role)) && !kinAfter(text, w, first)) continue;
+      if ((!role || role !== role.toLowerCase() || !isRoleNoun(role)) && !kinAfter(text, w, first) && !introducedBefore(text, at, role) && !peerageAfter(text, w.end[first])) continue;
     }
     weighRun(text, scan, first, last, all);
   }
   return all;
+}
+
+const INTRODUCTION = /(?:^|[\s.!,])(?:[Mm]y name is|I['’]m|I am)\s+$/;
+/** A self-introduction right before `at`: "My name is Regan", "Hi, I'm Regan". `role` is
+ * the word before, read by candidatesOf ("is", "am"; none after "I'm"). */
+function introducedBefore(text: string, at: number, role: string | undefined): boolean {
+  if (role === 'is' || role === 'am' || (role === undefined && at >= 4 && text.charCodeAt(at - 2) === 109 && isApostrophe(text.charCodeAt(at - 3)))) return INTRODUCTION.test(text.slice(Math.max(0, at - 16), at));
+  return false;
+}
+
+const PEERAGE = /^,\s+(?:Duke|Duchess|Prince|Princess|Earl|Countess|Marquess|Marchioness|Viscount|Viscountess|Baron|Baroness)\s+of\s+\p{Lu}/u;
+/** A peerage after a comma: "Camilla, Duchess of Cornwall", "Charles, Prince of Wales". */
+function peerageAfter(text: string, end: number): boolean {
+  return text.charCodeAt(end) === 44 && PEERAGE.test(text.slice(end, end + 40));
 }
 
 /** Weighs the name words s..e of a run; returns whether it is a person. */
@@ -608,9 +633,12 @@ function consider(
   while (core > s && w.end[core] - w.start[core] <= 3 && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
   // a last word the page also writes in lower case names nobody without a given name
   // before it (the verdict below needs one or the other): most runs stop here
+  // (or initials: "J.R. Stone", which a byline or a credit may vouch for below)
+  let initials = s < core;
+  for (let i = s; i < core && initials; i++) if (w.kind[i] !== Kind.Initial || !(w.flags[i] & DOT)) initials = false;
   if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
     const f = recase(wordAt(text, w, s));
-    if (!(s < core && f.length >= 3 && GIVEN_NAMES.has(f))) return false;
+    if (!(s < core && f.length >= 2 && isGivenName(f)) && !initials) return false;
   }
   let caps = 0;
   let allUnseen = true;
@@ -626,7 +654,7 @@ function consider(
     if (ORG_WORDS.has(lw) || calendarWord(text, w, i, lw)) return false;
     // "National Geographic", "United Arab Emirates", "Royal Mail": an institution's adjective
     if (i === s && ORG_LEADS.has(lw)) return false;
-    if (TITLES.has(lw) && !(i === s && s < core && GIVEN_NAMES.has(recase(word)))) return false;
+    if (TITLES.has(lw) && !(i === s && s < core && isGivenName(recase(word)))) return false;
     // (an initial is a letter with its full stop: "Sonya A. Zoghlin"; "I." is a pronoun or a numeral)
     if (i > s && LEADING_NON_NAMES.has(lw) && !(k === Kind.Initial && w.flags[i] & DOT && lw !== 'i')) return false;
   }
@@ -663,7 +691,7 @@ function consider(
   const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
   if (!surnameLike) return false;
   const firstWord = recase(wordAt(text, w, s));
-  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 3 && GIVEN_NAMES.has(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
+  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 2 && isGivenName(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
   const commonWord = seenLower(scan, lastLower);
 
   const lo = Math.max(ls, start - 48);
@@ -724,12 +752,13 @@ function consider(
   if ((multi && !given && ROLE_NOUNS.has(lastLower)) || /^\p{Lu}{2,}s$/u.test(lastWord) || PRONOUNS.has(lastLower)) return false;
   let ok: boolean;
   let pending = false;
+  let verbLikeOk = false;
   if (multi) {
-    ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line);
+    ok = (given && !commonWord) || (cue >= Cue.Appositive && allUnseen) || (cue >= Cue.Role && !commonWord) || (given && cue >= Cue.Line) || (initials && cue >= Cue.By);
     // in a headline, a capitalised pair needs more than its form: a given name with a
     // role after it ("– Kyle Hughes, Writer") or as a numbered list's item ("3. Charlotte
     // Jones Anderson") will do
-    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start)) || possessiveSubject(text, w, e, le) || (e < runLast && verbAfter(text, scan, e + 1))))) pending = true;
+    if (ok && titled && cue < Cue.By && !(given && !commonWord && (cue === Cue.Appositive || (cue === Cue.Line && numberedItem(text, ls, start)) || possessiveSubject(text, w, e, le) || (e < runLast && verbAfter(text, scan, e + 1, allCaps))))) pending = true;
     if (!ok && !commonWord) pending = true;
   } else {
     // one word: only a title or a role noun right before it names a person, and not as
@@ -739,8 +768,17 @@ function consider(
     // "Senator Harris")
     const verbLike = /(?:s|ing|ed)$/.test(lastWord) && !/ss$/.test(lastWord) && !(cue === Cue.Title && strongTitle && /[^s]s$/.test(lastWord) && PERSON_TITLES.has(titleWordOf(title)));
     const titleWord = titleWordOf(title);
-    ok = !commonWord && !verbLike && !ROLE_NOUNS.has(lastLower)
-      && ((cue === Cue.None && kinAfter(text, w, e)) || (cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
+    // a given name alone that introduces itself, is introduced ("Meet Taryn" opening its
+    // line, a menu's "about me") or holds a peerage ("Camilla, Duchess of Cornwall")
+    if (isGivenName(lastWord) && !commonWord && !ROLE_NOUNS.has(lastLower)) {
+      const meet = s === runFirst + 1 && w.end[runFirst] - w.start[runFirst] === 4 && wordAt(text, w, runFirst).toLowerCase() === 'meet' && lineOpens(text, ls, w.start[runFirst]);
+      if (meet || introducedBefore(text, start, wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true)) || peerageAfter(text, afterAt)) {
+        if (cue < Cue.Role) cue = Cue.Role;
+        verbLikeOk = true;
+      }
+    }
+    ok = !commonWord && (!verbLike || verbLikeOk) && !ROLE_NOUNS.has(lastLower)
+      && (verbLikeOk || (cue === Cue.None && kinAfter(text, w, e)) || (cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
       && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
   }
   if (!ok && !pending) return false;
@@ -757,10 +795,10 @@ function consider(
 
 /** A headline's verb after a name: a capitalised word ending in -s or -ed, with more of
  * the headline after it ("Eric Adams Runs His Administration …", "Gray Davis Holds
- * Court at …"). */
-function verbAfter(text: string, scan: Scan, i: number): boolean {
+ * Court at …"), or such a word in capitals in a headline in capitals ("JANE DOE SAYS …"). */
+function verbAfter(text: string, scan: Scan, i: number, allCaps: boolean): boolean {
   const w = scan.words;
-  if (w.kind[i] !== Kind.Cap) return false;
+  if (w.kind[i] !== Kind.Cap && !(allCaps && w.kind[i] === Kind.AllCaps)) return false;
   const word = wordAt(text, w, i).toLowerCase();
   if (word.length < 4 || !/(?:[^s]s|ed)$/.test(word) || ORG_WORDS.has(word)) return false;
   // and more of the headline after it (not "Early Bird Discounts" closing a line)
@@ -790,6 +828,13 @@ function numberedItem(text: string, ls: number, start: number): boolean {
   a++;
   while (a < start && isSpace(text.charCodeAt(a))) a++;
   return a === start;
+}
+
+/** Only spaces and bullets between the line's start and `at`. */
+function lineOpens(text: string, ls: number, at: number): boolean {
+  let a = ls;
+  while (a < at && BULLETS.includes(text[a])) a++;
+  return a === at;
 }
 
 const PORTRAIT = /^ (?:Image|Photo|Headshot|Avatar|Portrait)\s*$/;
@@ -976,6 +1021,35 @@ function orgLike(text: string, scan: Scan, all: Candidate[]): void {
   for (const c of all) if (inside.has(c.first) || inside.has(c.last)) c.accepted = c.weak = false;
 }
 
+/** A menu's item that reads as a person's name: a given name that is no place, and a
+ * last word that is no plural ("Kids", "Influencers"; "Roberts" ends in one too, and is
+ * kept out of a menu with them). */
+function menuPerson(c: Candidate): boolean {
+  if (!c.given) return false;
+  const words = c.key.split(' ');
+  return !PLACES.has(words[0]) && !PLURAL.test(words[words.length - 1]);
+}
+
+/** A headline's title and given name read with the word after them ("Prince Andrew
+ * Partying Appear …") where the page names the person by title and given name alone
+ * ("Prince Andrew") and never by those two words elsewhere: the word is the headline's,
+ * not a surname. */
+function headlineVerbs(all: Candidate[]): void {
+  let pairs = false;
+  for (const c of all) if (c.headlinePair && c.accepted) pairs = true;
+  if (!pairs) return;
+  const alone = new Set<string>();
+  const elsewhere = new Map<string, number>();
+  for (const c of all) {
+    if (c.accepted && c.first === c.last && c.cue === Cue.Title) alone.add(c.key);
+    if (!c.headlinePair) elsewhere.set(c.key, (elsewhere.get(c.key) ?? 0) + 1);
+  }
+  for (const c of all) {
+    if (!c.headlinePair || !c.accepted || elsewhere.has(c.key)) continue;
+    if (alone.has(c.key.slice(0, c.key.indexOf(' ')))) c.accepted = c.weak = false;
+  }
+}
+
 /** A pet form in -y or -ie of a longer given name, the first three letters shared:
  * "gerry" of "gerald", "danny" of "daniel", "kathy" of "katherine" (not "mary" of "mark":
  * the longer has five letters at least). */
@@ -1001,7 +1075,10 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     }
   }
   // a menu: a name that is its whole bullet line, between bullet lines that name nobody
-  // ("□ Asia Talk" among "□ Europe Politics", "□ Markets")
+  // ("□ Asia Talk" among "□ Europe Politics", "□ Markets"), unless it reads as a person's
+  // name: a menu lists columnists and the people in the news too ("• Donald Trump" among
+  // "• Impeachment"), but a section opens with a place ("Asia Talk") or ends in a plural
+  // ("Atlanta Kids", "Austin Influencers")
   {
     const personLines = new Set<number>();
     for (const c of all) if (c.accepted && c.cue === Cue.Line) personLines.add(c.line);
@@ -1015,11 +1092,12 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     };
     const menuLine = (l: number) => bullet(l) && !personLines.has(l);
     for (const c of all) {
-      if (!c.accepted || c.cue !== Cue.Line || !bullet(c.line)) continue;
+      if (!c.accepted || c.cue !== Cue.Line || !bullet(c.line) || menuPerson(c)) continue;
       if ((menuLine(c.line - 1) || !bullet(c.line - 1)) && (menuLine(c.line + 1) || !bullet(c.line + 1)) && (menuLine(c.line - 1) || menuLine(c.line + 1))) c.accepted = false;
     }
   }
   orgLike(text, scan, all);
+  headlineVerbs(all);
   const strong = new Set(all.filter((c) => c.accepted).map((c) => c.key));
   const cands = all.filter((c) => c.accepted || (c.weak && strong.has(c.key)));
 
