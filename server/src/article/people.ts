@@ -71,14 +71,14 @@ export function bylineNames(text: string): string[] {
     // "Chris Cillizza, CNN Editor-at-large": the part naming a role is the author's title
     if (part.split(/[\s-]+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) continue;
     // "Jonathan GarberFOXBusiness": the outlet glued to the name
-    const n = NAME.exec(part.trim().replace(/(?<=\p{Ll}{3})\p{Lu}.*$/u, ''));
+    const n = NAME.exec(part.trim().replace(GLUED_OUTLET, ''));
     if (n && n[1].split(/\s+/).length >= 2) out.push(n[1]);
   }
   return out;
 }
 
 function idOf(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-');
+  return name.toLowerCase().replace(NOT_LETTERS, '-');
 }
 
 export function readPeople(text: string, blocks: BlockInfo[], role: Role[], story: Int32Array, _drafts: StoryDraft[], lineStarts: readonly number[], scan?: Scan): Person[] {
@@ -122,6 +122,13 @@ function headOf(c0: number, c1: number, length: number): number {
   return (Math.imul(Math.imul(c0, 31) + c1, 31) + length) >>> 0;
 }
 
+/** A word's characters as written, hashed: the needles are kept by their first word's. */
+function wordHash(s: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
 /** The length of a name's first word as the scan reads words: letters and digits, with
  * apostrophes and hyphens between letters, up to a possessive. */
 function firstWordLength(name: string): number {
@@ -163,9 +170,10 @@ interface NeedleInfo {
 
 /** The mentions of the needles, in the order of the text, the longest form at each place
  * ("Eli Friedman", not "Friedman" in it), each a whole word. A name starts a word of the
- * scan, so only the scanned words' starts are tried, by their first two characters and
- * length; a needle that starts otherwise (a handle, "@vronirwin") is searched for directly
- * and merged in. */
+ * scan, so only the scanned words' starts are tried: by their first two characters and
+ * length (a table lookup that most words fail), then by the whole first word (the few
+ * needles that open with it, longest first); a needle that starts otherwise (a handle,
+ * "@vronirwin") is searched for directly and merged in. */
 interface Spans {
   start: Int32Array;
   end: Int32Array;
@@ -174,7 +182,7 @@ interface Spans {
 }
 
 function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInfo>): Spans {
-  const byHead = new Map<number, string[]>();
+  const byWord = new Map<number, string[]>();
   const heads = new Uint8Array(0x10000);
   const direct: { at: number; needle: string }[] = [];
   for (const n of needles.keys()) {
@@ -182,16 +190,19 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
     const c0 = n.charCodeAt(0);
     const k = classOf(c0);
     if (k === 2 || k === 3) {
-      const key = headOf(c0, n.charCodeAt(1), firstWordLength(n));
-      const list = byHead.get(key);
+      const length = firstWordLength(n);
+      const key = wordHash(n, 0, length);
+      const list = byWord.get(key);
       if (list) list.push(n);
-      else byHead.set(key, [n]);
-      heads[key & 0xffff] = 1;
+      else byWord.set(key, [n]);
+      heads[headOf(c0, n.charCodeAt(1), length) & 0xffff] = 1;
     } else {
       for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) direct.push({ at: i, needle: n });
     }
   }
   direct.sort((a, b) => a.at - b.at || b.needle.length - a.needle.length);
+  // (two needles of one length cannot both match at one place: the first match is the longest)
+  for (const list of byWord.values()) list.sort((a, b) => b.length - a.length);
   let cap = 256;
   let out: Spans = { start: new Int32Array(cap), end: new Int32Array(cap), info: [], n: 0 };
   const add = (start: number, end: number, info: NeedleInfo) => {
@@ -213,11 +224,17 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
   let d = 0;
   for (let k = 0; k < words.n; k++) {
     const i = words.start[k];
+    const e = words.end[k];
     let best: string | undefined;
-    const key = headOf(text.charCodeAt(i), text.charCodeAt(i + 1), words.end[k] - i);
-    if (heads[key & 0xffff]) {
-      for (const n of byHead.get(key) ?? []) {
-        if ((!best || n.length > best.length) && text.startsWith(n, i) && whole(i, i + n.length)) best = n;
+    if (heads[headOf(text.charCodeAt(i), text.charCodeAt(i + 1), e - i) & 0xffff]) {
+      const list = byWord.get(wordHash(text, i, e));
+      if (list) {
+        for (const n of list) {
+          if (text.startsWith(n, i) && whole(i, i + n.length)) {
+            best = n;
+            break;
+          }
+        }
       }
     }
     // the needles found directly, up to here
@@ -500,7 +517,7 @@ function recase(word: string): string {
   if (word.length < 2 || word !== word.toUpperCase()) return word;
   const r = word[0] + word.slice(1).toLowerCase();
   // "CABALLERO-REYNOLDS" -> "Caballero-Reynolds"
-  return r.includes('-') ? r.replace(/-(\p{Ll})/gu, (_, c: string) => '-' + c.toUpperCase()) : r;
+  return r.includes('-') ? r.replace(HYPHEN_LOWER, (_, c: string) => '-' + c.toUpperCase()) : r;
 }
 
 function wordAt(text: string, w: Words, i: number): string {
@@ -740,7 +757,7 @@ function consider(
   if (cue < minCue) return false;
   const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
   // a caption's credit runs into the caption: "© Lucy Nicholson Detainees at …"
-  if (cue === Cue.Credit && core - s >= 2 && e === core && /^ \p{Ll}/u.test(text.slice(w.end[e], w.end[e] + 2))) {
+  if (cue === Cue.Credit && core - s >= 2 && e === core && SPACE_LOWER.test(text.slice(w.end[e], w.end[e] + 2))) {
     return consider(text, scan, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
   }
   // a heading's noun: "Skip Navigation", "Homeland Security", "Web Cameras"
@@ -749,7 +766,7 @@ function consider(
   // nor one word that is such a noun ("Silver Star Nation")
   if (!multi && nounLast) return false;
   // a role, a plural acronym or a pronoun ends no name: "Sports Business Analyst", "Tory MPs", "Guided Us"
-  if ((multi && !given && ROLE_NOUNS.has(lastLower)) || /^\p{Lu}{2,}s$/u.test(lastWord) || PRONOUNS.has(lastLower)) return false;
+  if ((multi && !given && ROLE_NOUNS.has(lastLower)) || (lastWord.charCodeAt(lastWord.length - 1) === 115 && PLURAL_ACRONYM.test(lastWord)) || PRONOUNS.has(lastLower)) return false;
   let ok: boolean;
   let pending = false;
   let verbLikeOk = false;
@@ -892,7 +909,7 @@ function roleAppositive(after: string): boolean {
   for (let i = 0; i < words.length; i++) {
     const lw = words[i].toLowerCase().replace(/['’]s$/, '');
     // a role noun before a capitalised word is that next name's ("…, whose lawyer Jim Dunham")
-    if (ROLE_NOUNS.has(lw)) return !(i + 1 < words.length && /^\p{Lu}/u.test(words[i + 1]));
+    if (ROLE_NOUNS.has(lw)) return !(i + 1 < words.length && UPPER_FIRST.test(words[i + 1]));
   }
   return false;
 }
@@ -920,6 +937,16 @@ const MARKS = /\p{M}/gu;
 const NOT_LETTERS = /[^\p{L}\p{N}]+/gu;
 const ADJECTIVE_SUFFIX = /-\p{Ll}+$/u;
 const NEXT_LOWER = /^\s+([\p{Ll}-]+)/u;
+// (the bundle builds a literal with \p{…} anew at each call: those are kept here)
+const GLUED_OUTLET = /(?<=\p{Ll}{3})\p{Lu}.*$/u;
+const HYPHEN_LOWER = /-(\p{Ll})/gu;
+const SPACE_LOWER = /^ \p{Ll}/u;
+const PLURAL_ACRONYM = /^\p{Lu}{2,}s$/u;
+const UPPER_FIRST = /^\p{Lu}/u;
+const SENTENCE_END = /[.!?](?=["”’]?\s+["“‘]?\p{Lu}|["”’]?\s*$)|["“”]|\s[—–]\s|;/u;
+const COMMA_VERB = /,\s+(\p{Ll}+)\b/gu;
+const CAPITALISED = /^\p{Lu}[\p{L}'’-]+$/u;
+const COMMA_WORD = /^,\s+(\p{Ll}+)/u;
 
 // ---------------------------------------------------------------- from candidates to people
 
@@ -959,9 +986,10 @@ function descriptionAfter(after: string): string | undefined {
   if (!m) return undefined;
   let d = m[1];
   // the sentence ends at a full stop before a capital or a quote (not "Ph.D. candidate")
-  const end = /[.!?](?=["”’]?\s+["“‘]?\p{Lu}|["”’]?\s*$)|["“”]|\s[—–]\s|;/u.exec(d);
+  const end = SENTENCE_END.exec(d);
   if (end) d = d.slice(0, end.index);
-  const verb = /,\s+(\p{Ll}+)\b/gu;
+  const verb = COMMA_VERB;
+  verb.lastIndex = 0;
   for (let v = verb.exec(d); v; v = verb.exec(d)) {
     if (SPEECH_VERBS.has(v[1]) || v[1] === 'who' && false) {
       d = d.slice(0, v.index);
@@ -1210,7 +1238,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
   const shortOwners = new Map<string, number>();
   const addOwner = (w: string) => shortOwners.set(w, (shortOwners.get(w) ?? 0) + 1);
   const shortsOf = (e: (typeof people)[number]) => {
-    const words = e.person.name.split(/\s+/).filter((w) => /^\p{Lu}[\p{L}'’-]+$/u.test(w) && !SUFFIXES.has(w.toLowerCase()));
+    const words = e.person.name.split(/\s+/).filter((w) => CAPITALISED.test(w) && !SUFFIXES.has(w.toLowerCase()));
     if (words.length < 2) return [];
     return [...new Set([words[words.length - 1], words[0]])];
   };
@@ -1271,7 +1299,8 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     if (!p.mentions.length) return;
     if (e.g.title) p.title = e.g.title;
     for (const m of p.mentions) {
-      if (m.form !== 'name') continue;
+      // (an appositive opens with a comma: most mentions are not sliced)
+      if (m.form !== 'name' || text.charCodeAt(m.span.end) !== 44) continue;
       const le = m.line + 1 < lineStarts.length ? lineStarts[m.line + 1] : text.length;
       let restEnd = Math.min(le, m.span.end + 400);
       while (restEnd > m.span.end && (text.charCodeAt(restEnd - 1) === 10 || text.charCodeAt(restEnd - 1) === 13)) restEnd--;
@@ -1279,7 +1308,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       const d = descriptionAfter(rest);
       if (d) {
         // "Matthew Nokleby, machine learning manager for …, told Protocol"
-        const v = /^,\s+(\p{Ll}+)/u.exec(rest.slice(rest.indexOf(d) + d.length));
+        const v = COMMA_WORD.exec(rest.slice(rest.indexOf(d) + d.length));
         if (v && SPEECH_VERBS.has(v[1])) m.quoted = true;
         p.description = d;
         p.introduced = { line: m.line, span: m.span };
