@@ -298,7 +298,7 @@ function isGivenName(word: string): boolean {
 import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
-import { CLASS, charClass, classOf, DOT, isApostrophe, Kind, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
+import { CLASS, charClass, classOf, DOT, fnvLower, isApostrophe, Kind, lowerCode, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
 
 const PLURAL = /[^su']s$/;
 /** Kin, whom only a person has: "Gronk's SI girlfriend", "Arnold's love child". */
@@ -338,6 +338,159 @@ const CORPORATE_TITLES = new Set(['ceo', 'cfo', 'coo', 'cto', 'cio', 'founder', 
 /** Pronouns, which no name ends in: "Photos Guided Us". */
 const POSSESSIVE_PRONOUNS = new Set(['my', 'our', 'your', 'his', 'her', 'their']);
 const PRONOUNS = new Set(['i', 'me', 'we', 'us', 'you', 'he', 'him', 'she', 'her', 'it', 'they', 'them', 'our', 'your', 'their', 'its', 'my']);
+
+// ---------------------------------------------------------------- what the lists say of a word
+//
+// A run's words are looked up in a dozen lists, and most words in several runs' worth of
+// checks: each word of the scan is read once, by character (no string for most words),
+// and what the lists say of it is kept as bits.
+
+const enum Fact {
+  Lead = 1 << 0, // LEADING_NON_NAMES
+  Calendar = 1 << 1,
+  Place = 1 << 2,
+  Title = 1 << 3,
+  Role = 1 << 4, // ROLE_NOUNS
+  Org = 1 << 5, // ORG_WORDS
+  Heading = 1 << 6, // HEADING_NOUNS
+  Stop = 1 << 7, // ENGLISH_STOPWORDS
+  Suffix = 1 << 8,
+  OrgLead = 1 << 9,
+  Honorific = 1 << 10,
+  PossessivePronoun = 1 << 11,
+  Pronoun = 1 << 12,
+  Particle = 1 << 13,
+  New = 1 << 14, // "new"
+  I = 1 << 15, // "i"
+  /** The lower case of a name isGivenName takes. */
+  Given = 1 << 16,
+  // of the word as the page writes it:
+  /** The page writes the word in lower case too (seenLower). */
+  Seen = 1 << 20,
+  /** isGivenName(recase(word)). */
+  GivenAsWritten = 1 << 21,
+  Known = 1 << 30,
+}
+
+/** The lists' bits by lower-case word. */
+const LEXICON = new Map<string, number>();
+{
+  const add = (words: Iterable<string>, fact: Fact) => {
+    for (const x of words) LEXICON.set(x, (LEXICON.get(x) ?? 0) | fact);
+  };
+  add(LEADING_NON_NAMES, Fact.Lead);
+  add(CALENDAR, Fact.Calendar);
+  add(PLACES, Fact.Place);
+  add(TITLES, Fact.Title);
+  add(ROLE_NOUNS, Fact.Role);
+  add(ORG_WORDS, Fact.Org);
+  add(HEADING_NOUNS, Fact.Heading);
+  add(ENGLISH_STOPWORDS, Fact.Stop);
+  add(SUFFIXES, Fact.Suffix);
+  add(ORG_LEADS, Fact.OrgLead);
+  add(HONORIFICS, Fact.Honorific);
+  add(POSSESSIVE_PRONOUNS, Fact.PossessivePronoun);
+  add(PRONOUNS, Fact.Pronoun);
+  add(PARTICLES, Fact.Particle);
+  add(['new'], Fact.New);
+  add(['i'], Fact.I);
+  add([...GIVEN_NAMES, ...TWO_LETTER_GIVEN_NAMES].filter(isGivenName).map((x) => x.toLowerCase()), Fact.Given);
+}
+// the same, as an open-addressed table by the hash of the lower case (fnvLower's), read
+// against the text's characters
+const LEX_KEYS = [...LEXICON.keys()];
+const LEX_BITS = Int32Array.from(LEX_KEYS, (k) => LEXICON.get(k)!);
+const LEX_HASHES = Int32Array.from(LEX_KEYS, (k) => fnvLower(k, 0, k.length) | 0);
+const LEX_MASK = (1 << Math.ceil(Math.log2(LEX_KEYS.length * 3))) - 1;
+const LEX_SLOTS = new Int32Array(LEX_MASK + 1);
+LEX_KEYS.forEach((_, e) => {
+  let slot = LEX_HASHES[e] & LEX_MASK;
+  while (LEX_SLOTS[slot]) slot = (slot + 1) & LEX_MASK;
+  LEX_SLOTS[slot] = e + 1;
+});
+
+/** fnvLower of text a..b, or -1 if a character's lower case cannot be read one by one as
+ * the string's toLowerCase() reads it: below U+0130 ('İ') each character has one lower
+ * case of one unit, whatever its neighbours. */
+function lowerHash(text: string, a: number, b: number): number {
+  let h = 0x811c9dc5;
+  for (let k = a; k < b; k++) {
+    let c = text.charCodeAt(k);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c > 127) {
+      if (c >= 0x130) return -1;
+      c = lowerCode(c);
+    }
+    h = Math.imul(h ^ c, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** The lists' bits of text a..b in lower case, by its lowerHash `h`. */
+function lexiconAt(text: string, a: number, b: number, h: number): number {
+  for (let slot = h & LEX_MASK; ; slot = (slot + 1) & LEX_MASK) {
+    const e = LEX_SLOTS[slot] - 1;
+    if (e < 0) return 0;
+    if (LEX_HASHES[e] === (h | 0) && lowerIs(text, a, b, LEX_KEYS[e])) return LEX_BITS[e];
+  }
+}
+
+function lowerIs(text: string, a: number, b: number, key: string): boolean {
+  if (key.length !== b - a) return false;
+  for (let k = 0; k < key.length; k++) {
+    let c = text.charCodeAt(a + k);
+    if (c >= 65 && c <= 90) c |= 32;
+    else if (c > 127) c = lowerCode(c);
+    if (c !== key.charCodeAt(k)) return false;
+  }
+  return true;
+}
+
+/** The lists' bits of each word of the scan, and how the page writes it, read when first asked. */
+class Facts {
+  private readonly bits: Int32Array;
+  constructor(readonly text: string, readonly scan: Scan) {
+    this.bits = new Int32Array(scan.words.n);
+  }
+  of(i: number): number {
+    const b = this.bits[i];
+    return b !== 0 ? b : (this.bits[i] = this.read(i));
+  }
+  has(i: number, fact: number): boolean {
+    return (this.of(i) & fact) !== 0;
+  }
+  private read(i: number): number {
+    const { text, scan } = this;
+    const a = scan.words.start[i];
+    const b = scan.words.end[i];
+    const h = lowerHash(text, a, b);
+    let bits: number;
+    if (h >= 0) {
+      bits = lexiconAt(text, a, b, h);
+      // as seenLower reads the hash
+      const m = h & scan.lowerMask;
+      if (scan.lower[m >>> 3] & (1 << (m & 7))) bits |= Fact.Seen;
+      if (bits & Fact.Given && givenCase(text, a, b)) bits |= Fact.GivenAsWritten;
+    } else {
+      const word = text.slice(a, b);
+      const lw = word.toLowerCase();
+      bits = LEXICON.get(lw) ?? 0;
+      if (seenLower(scan, lw)) bits |= Fact.Seen;
+      if (isGivenName(recase(word))) bits |= Fact.GivenAsWritten;
+    }
+    return bits | Fact.Known;
+  }
+}
+
+/** Is a word of ASCII letters whose lower case is a given name's that name as recase()
+ * writes it: "John", or "JOHN" (not "JOhn", "john")? (The list's names are all "Xxxx".) */
+function givenCase(text: string, a: number, b: number): boolean {
+  const c = text.charCodeAt(a);
+  if (c < 65 || c > 90) return false;
+  let upper = 0;
+  for (let k = a + 1; k < b; k++) if (text.charCodeAt(k) <= 90) upper++;
+  return upper === 0 || upper === b - a - 1;
+}
 // ---------------------------------------------------------------- weighing a run
 
 interface Candidate {
@@ -391,6 +544,13 @@ const SPEECH_OPENERS = ',"“”\'‘’';
  * between spaces), opened by a space, one of `openers` or `lo`: lower-case letters only,
  * or (with `anyLetter`) letters of any case and hyphens. */
 function wordBefore(text: string, at: number, lo: number, separators: string, openers: string, anyLetter: boolean): string | undefined {
+  return spanBefore(text, at, lo, separators, openers, anyLetter) ? text.slice(SPAN[0], SPAN[1]) : undefined;
+}
+
+/** [start, end] of the word spanBefore found. */
+const SPAN = new Int32Array(2);
+/** Where wordBefore's word is, into SPAN: whether there is one. */
+function spanBefore(text: string, at: number, lo: number, separators: string, openers: string, anyLetter: boolean): boolean {
   let j = at;
   while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
   if (j > lo && separators.includes(text[j - 1])) {
@@ -404,9 +564,11 @@ function wordBefore(text: string, at: number, lo: number, separators: string, op
     if (k === 1 || (anyLetter && (k === 2 || k === 3 || c === 45))) j--;
     else break;
   }
-  if (j === end) return undefined;
-  if (j > lo && !isSpace(text.charCodeAt(j - 1)) && !openers.includes(text[j - 1])) return undefined;
-  return text.slice(j, end);
+  if (j === end) return false;
+  if (j > lo && !isSpace(text.charCodeAt(j - 1)) && !openers.includes(text[j - 1])) return false;
+  SPAN[0] = j;
+  SPAN[1] = end;
+  return true;
 }
 
 /** The lower-case word after `at`, past spaces and at most one comma: "said" in ", said". */
@@ -431,6 +593,21 @@ function wordAfter(text: string, at: number, hi: number): string | undefined {
 function isRoleNoun(word: string): boolean {
   const lw = word.toLowerCase();
   return ROLE_NOUNS.has(lw) || (lw.endsWith('s') && ROLE_NOUNS.has(lw.slice(0, -1)));
+}
+
+/** Is text a..b written in lower case, and a role noun (isRoleNoun)? */
+function lowerRoleNounAt(text: string, a: number, b: number): boolean {
+  const h = lowerHash(text, a, b);
+  if (h < 0) {
+    const role = text.slice(a, b);
+    return role === role.toLowerCase() && isRoleNoun(role);
+  }
+  for (let k = a; k < b; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 128 ? c >= 65 && c <= 90 : lowerCode(c) !== c) return false;
+  }
+  if (lexiconAt(text, a, b, h) & Fact.Role) return true;
+  return text.charCodeAt(b - 1) === 115 && (lexiconAt(text, a, b - 1, lowerHash(text, a, b - 1)) & Fact.Role) !== 0;
 }
 
 /** Role nouns that are verbs too, and "to host" right before the name: a verb. */
@@ -489,9 +666,10 @@ const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
 
 /** A month or a day, but a short form ("Jun", "Sun", "May") only with a full stop or a
  * number after it: "Lee Ho Jun" and "Sun Yang" are names, "Jun. 5" and "May 2" dates. */
-function calendarWord(text: string, w: Words, i: number, lw: string): boolean {
-  if (!CALENDAR.has(lw)) return false;
-  if (lw.length > 3 || w.flags[i] & DOT) return true;
+function calendarWord(text: string, facts: Facts, i: number): boolean {
+  if (!facts.has(i, Fact.Calendar)) return false;
+  const w = facts.scan.words;
+  if (w.end[i] - w.start[i] > 3 || w.flags[i] & DOT) return true;
   let j = w.end[i];
   while (j < text.length && isSpace(text.charCodeAt(j))) j++;
   const c = text.charCodeAt(j);
@@ -526,25 +704,22 @@ function wordAt(text: string, w: Words, i: number): string {
 
 /** Reads the candidates of one run: the name (or names, in a long title-case run) it
  * holds, each with the strongest cue around it. */
-function weighRun(text: string, scan: Scan, first: number, last: number, out: Candidate[]): void {
+function weighRun(text: string, facts: Facts, first: number, last: number, out: Candidate[]): void {
+  const scan = facts.scan;
   const w = scan.words;
   let allCaps = last > first;
   for (let i = first; i <= last && allCaps; i++) if (w.kind[i] === Kind.Cap) allCaps = false;
-  // each word's lower case, read once for the run
-  const lows: string[] = [];
-  const lowerOf = (i: number) => (lows[i - first] ??= wordAt(text, w, i).toLowerCase());
   // words that open a sentence or a phrase, not a name
   let a = first;
-  while (a <= last && (LEADING_NON_NAMES.has(lowerOf(a)) || CALENDAR.has(lowerOf(a)))) a++;
+  while (a <= last && facts.has(a, Fact.Lead | Fact.Calendar)) a++;
   // "New York Landscape", "New Jersey Devils": the place's second word is no given name
-  if (a > first && a <= last && lowerOf(a - 1) === 'new' && PLACES.has(lowerOf(a))) a++;
+  if (a > first && a <= last && facts.has(a - 1, Fact.New) && facts.has(a, Fact.Place)) a++;
   if (a > last) return;
   const titled = scan.titled[w.line[first]] === 1;
   // a title: the last title word (or, in a title-case line, capitalised role noun) with a name after it
   let t = -1;
   for (let i = a; i < last; i++) {
-    const lw = lowerOf(i);
-    if ((TITLES.has(lw) && (w.kind[i] !== Kind.AllCaps || allCaps || lw.length <= 4)) || (titled && ROLE_NOUNS.has(lw))) t = i;
+    if ((facts.has(i, Fact.Title) && (w.kind[i] !== Kind.AllCaps || allCaps || w.end[i] - w.start[i] <= 4)) || (titled && facts.has(i, Fact.Role))) t = i;
     else if (t >= 0 && i > t) break;
   }
   let title: string | undefined;
@@ -558,49 +733,58 @@ function weighRun(text: string, scan: Scan, first: number, last: number, out: Ca
     title = text.slice(w.start[from], w.end[t] + (w.flags[t] & DOT ? 1 : 0));
     if (allCaps) title = title.split(' ').map(recase).join(' ');
     s = t + 1;
-    if (!TITLES.has(lowerOf(t))) strongTitle = t > first && POSSESSIVE_PRONOUNS.has(lowerOf(t - 1));
+    if (!facts.has(t, Fact.Title)) strongTitle = t > first && facts.has(t - 1, Fact.PossessivePronoun);
     // a ship's prefix before an honorific: "RRS Sir David Attenborough", "HMS Queen Elizabeth"
-    if (t > first && !allCaps && w.kind[t - 1] === Kind.AllCaps && HONORIFICS.has(lowerOf(t)) && !TITLES.has(lowerOf(t - 1))) return;
+    if (t > first && !allCaps && w.kind[t - 1] === Kind.AllCaps && facts.has(t, Fact.Honorific) && !facts.has(t - 1, Fact.Title)) return;
   }
-  const isName = (i: number) => w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
-  const isGiven = (i: number) => isName(i) && w.end[i] - w.start[i] >= 2 && isGivenName(recase(wordAt(text, w, i))) && !ENGLISH_STOPWORDS.has(lowerOf(i));
   // a plural before the name describes the people named: "U.S. Citizens Zakaria
   // Alarayshi", "Democrats Nancy Pelosi and …"
   if (t < 0 && !allCaps) {
     let j = s;
     while (j < last && w.kind[j] === Kind.Initial) j++;
-    if (j + 2 <= last && w.kind[j] === Kind.Cap && text.charCodeAt(w.end[j] - 1) === 115 && w.end[j] - w.start[j] > 4 && PLURAL.test(lowerOf(j)) && !isGiven(j) && !LEADING_NON_NAMES.has(lowerOf(j + 1)) && !ENGLISH_STOPWORDS.has(lowerOf(j + 1))) s = j + 1;
+    if (j + 2 <= last && w.kind[j] === Kind.Cap && text.charCodeAt(w.end[j] - 1) === 115 && w.end[j] - w.start[j] > 4 && PLURAL.test(wordAt(text, w, j).toLowerCase()) && !givenAt(facts, j, allCaps) && !facts.has(j + 1, Fact.Lead | Fact.Stop)) s = j + 1;
   }
   let total = 0;
-  for (let i = s; i <= last; i++) if (isName(i)) total++;
+  for (let i = s; i <= last; i++) if (nameAt(w, i, allCaps)) total++;
   if (total === 0) return;
   const short = total <= 4 && !allCaps && !(titled && total > 3);
   if (t >= 0 && (allCaps || (titled && total > 1))) {
     // in a headline, a title vouches for the one word after it, or two: a given name and
     // a surname, or after a role noun ("Girlfriend Shibani Dandekar Sets …") a word the
     // page never writes in lower case
-    const two = s < last && (isGiven(s) || (!strongTitle && w.kind[s + 1] === Kind.Cap && !seenLower(scan, lowerOf(s + 1))));
+    const two = s < last && (givenAt(facts, s, allCaps) || (!strongTitle && w.kind[s + 1] === Kind.Cap && !facts.has(s + 1, Fact.Seen)));
     const n = out.length;
-    consider(text, scan, s, two ? s + 1 : s, first, last, title, allCaps, titled, out, strongTitle);
+    consider(text, facts, s, two ? s + 1 : s, first, last, title, allCaps, titled, out, strongTitle);
     if (two && out.length > n) out[n].headlinePair = true;
-  } else if (short && consider(text, scan, s, last, first, last, title, allCaps, titled, out, strongTitle)) return;
+  } else if (short && consider(text, facts, s, last, first, last, title, allCaps, titled, out, strongTitle)) return;
   else if (short && t < 0) {
     // "Tom Davies Associated Press", "Cherie McCluney August 17": the name before the rest
     let e = last;
     // (a surname after initials stays, though a common word: "J.R. Stone Image")
-    while (e > s && (ORG_WORDS.has(lowerOf(e)) || calendarWord(text, w, e, lowerOf(e)) || PLACES.has(lowerOf(e)) || w.kind[e] === Kind.AllCaps || HEADING_NOUNS.has(lowerOf(e)) || (seenLower(scan, lowerOf(e)) && !(w.kind[e - 1] === Kind.Initial && w.kind[e] === Kind.Cap)))) e--;
-    if (e < last && e > s && consider(text, scan, s, e, first, last, undefined, allCaps, titled, out)) return;
+    while (e > s && (facts.has(e, Fact.Org | Fact.Place | Fact.Heading) || calendarWord(text, facts, e) || w.kind[e] === Kind.AllCaps || (facts.has(e, Fact.Seen) && !(w.kind[e - 1] === Kind.Initial && w.kind[e] === Kind.Cap)))) e--;
+    if (e < last && e > s && consider(text, facts, s, e, first, last, undefined, allCaps, titled, out)) return;
     // "… Chancellor of the Exchequer Rishi Sunak announces …": a descriptor's last word
     // before a name that a speech verb, a byline or a credit vouches for
-    if (!titled && last - s >= 2 && speechAfter(text, w.end[last]) && !ORG_WORDS.has(lowerOf(s)) && !PLACES.has(lowerOf(s + 1)) && consider(text, scan, s + 1, last, first, last, undefined, allCaps, titled, out, true, Cue.Speech)) return;
+    if (!titled && last - s >= 2 && speechAfter(text, w.end[last]) && !facts.has(s, Fact.Org) && !facts.has(s + 1, Fact.Place) && consider(text, facts, s + 1, last, first, last, undefined, allCaps, titled, out, true, Cue.Speech)) return;
   }
   // the names that open with a given name: "Tom Hanks" in "… Tom Hanks Discovers …"
   for (let i = t >= 0 ? s + 1 : s; i < last; i++) {
-    if (!isGiven(i)) continue;
+    if (!givenAt(facts, i, allCaps)) continue;
     let e = i + 1;
-    while (e < last && (w.kind[e] === Kind.Particle || w.kind[e] === Kind.Initial || PARTICLES.has(lowerOf(e)))) e++;
-    if (consider(text, scan, i, e, first, last, undefined, allCaps, titled, out)) i = e;
+    while (e < last && (w.kind[e] === Kind.Particle || w.kind[e] === Kind.Initial || facts.has(e, Fact.Particle))) e++;
+    if (consider(text, facts, i, e, first, last, undefined, allCaps, titled, out)) i = e;
   }
+}
+
+/** A word that can be part of a name: capitalised, or in capitals in a run in capitals. */
+function nameAt(w: Words, i: number, allCaps: boolean): boolean {
+  return w.kind[i] === Kind.Cap || (allCaps && w.kind[i] === Kind.AllCaps);
+}
+
+/** A name word that is a given name, not a function word ("Will"). */
+function givenAt(facts: Facts, i: number, allCaps: boolean): boolean {
+  const w = facts.scan.words;
+  return nameAt(w, i, allCaps) && w.end[i] - w.start[i] >= 2 && (facts.of(i) & (Fact.GivenAsWritten | Fact.Stop)) === Fact.GivenAsWritten;
 }
 
 /** Every run weighed, but a lone capitalised word only after a role noun ("singer
@@ -611,25 +795,30 @@ function candidatesOf(text: string, scan: Scan): Candidate[] {
   const all: Candidate[] = [];
   const w = scan.words;
   const starts = scan.lineStarts;
+  const facts = new Facts(text, scan);
   for (let r = 0; r < scan.runCount; r++) {
     const first = scan.runs[2 * r];
     const last = scan.runs[2 * r + 1];
     if (first === last) {
       if (w.kind[first] !== Kind.Cap) continue;
       const at = w.start[first];
-      const role = wordBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
-      if ((!role || role !== role.toLowerCase() || !isRoleNoun(role)) && !kinAfter(text, w, first) && !introducedBefore(text, at, role) && !peerageAfter(text, w.end[first])) continue;
+      const role = spanBefore(text, at, Math.max(starts[w.line[first]], at - 48), ROLE_SEPARATORS, ROLE_OPENERS, true);
+      const roleStart = role ? SPAN[0] : -1;
+      const roleEnd = SPAN[1];
+      if (!(role && lowerRoleNounAt(text, roleStart, roleEnd)) && !kinAfter(text, w, first) && !introducedBefore(text, at, roleStart, roleEnd) && !peerageAfter(text, w.end[first])) continue;
     }
-    weighRun(text, scan, first, last, all);
+    weighRun(text, facts, first, last, all);
   }
   return all;
 }
 
 const INTRODUCTION = /(?:^|[\s.!,])(?:[Mm]y name is|I['’]m|I am)\s+$/;
-/** A self-introduction right before `at`: "My name is Regan", "Hi, I'm Regan". `role` is
- * the word before, read by candidatesOf ("is", "am"; none after "I'm"). */
-function introducedBefore(text: string, at: number, role: string | undefined): boolean {
-  if (role === 'is' || role === 'am' || (role === undefined && at >= 4 && text.charCodeAt(at - 2) === 109 && isApostrophe(text.charCodeAt(at - 3)))) return INTRODUCTION.test(text.slice(Math.max(0, at - 16), at));
+/** A self-introduction right before `at`: "My name is Regan", "Hi, I'm Regan". The word
+ * before, as spanBefore reads it for a role, is roleStart..roleEnd ("is", "am"; none,
+ * roleStart -1, after "I'm"). */
+function introducedBefore(text: string, at: number, roleStart: number, roleEnd: number): boolean {
+  const verb = roleStart >= 0 && roleEnd - roleStart === 2 && (text.startsWith('is', roleStart) || text.startsWith('am', roleStart));
+  if (verb || (roleStart < 0 && at >= 4 && text.charCodeAt(at - 2) === 109 && isApostrophe(text.charCodeAt(at - 3)))) return INTRODUCTION.test(text.slice(Math.max(0, at - 16), at));
   return false;
 }
 
@@ -641,48 +830,45 @@ function peerageAfter(text: string, end: number): boolean {
 
 /** Weighs the name words s..e of a run; returns whether it is a person. */
 function consider(
-  text: string, scan: Scan, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
+  text: string, facts: Facts, s: number, e: number, runFirst: number, runLast: number, title: string | undefined,
   allCaps: boolean, titled: boolean, out: Candidate[], strongTitle = true, minCue = Cue.None,
 ): boolean {
+  const scan = facts.scan;
   const w = scan.words;
   // drop a suffix from the end ("Jr.") for the checks; keep it in the name
   let core = e;
-  while (core > s && w.end[core] - w.start[core] <= 3 && SUFFIXES.has(wordAt(text, w, core).toLowerCase())) core--;
+  while (core > s && w.end[core] - w.start[core] <= 3 && facts.has(core, Fact.Suffix)) core--;
   // a last word the page also writes in lower case names nobody without a given name
   // before it (the verdict below needs one or the other): most runs stop here
   // (or initials: "J.R. Stone", which a byline or a credit may vouch for below)
   let initials = s < core;
   for (let i = s; i < core && initials; i++) if (w.kind[i] !== Kind.Initial || !(w.flags[i] & DOT)) initials = false;
-  if (seenLower(scan, wordAt(text, w, core).toLowerCase())) {
-    const f = recase(wordAt(text, w, s));
-    if (!(s < core && f.length >= 2 && isGivenName(f)) && !initials) return false;
+  if (facts.has(core, Fact.Seen)) {
+    if (!(s < core && facts.has(s, Fact.GivenAsWritten)) && !initials) return false;
   }
   let caps = 0;
   let allUnseen = true;
   for (let i = s; i <= core; i++) {
     const k = w.kind[i];
-    const word = wordAt(text, w, i);
     if (k === Kind.AllCaps && !allCaps) return false; // "Lily AI", "JD Logistics"
-    const lw = word.toLowerCase();
+    const f = facts.of(i);
     if (k === Kind.Cap || k === Kind.AllCaps) {
       caps++;
-      if (seenLower(scan, lw)) allUnseen = false;
+      if (f & Fact.Seen) allUnseen = false;
     }
-    if (ORG_WORDS.has(lw) || calendarWord(text, w, i, lw)) return false;
+    if (f & Fact.Org || calendarWord(text, facts, i)) return false;
     // "National Geographic", "United Arab Emirates", "Royal Mail": an institution's adjective
-    if (i === s && ORG_LEADS.has(lw)) return false;
-    if (TITLES.has(lw) && !(i === s && s < core && isGivenName(recase(word)))) return false;
+    if (i === s && f & Fact.OrgLead) return false;
+    if (f & Fact.Title && !(i === s && s < core && f & Fact.GivenAsWritten)) return false;
     // (an initial is a letter with its full stop: "Sonya A. Zoghlin"; "I." is a pronoun or a numeral)
-    if (i > s && LEADING_NON_NAMES.has(lw) && !(k === Kind.Initial && w.flags[i] & DOT && lw !== 'i')) return false;
+    if (i > s && f & Fact.Lead && !(k === Kind.Initial && w.flags[i] & DOT && !(f & Fact.I))) return false;
   }
   if (!caps) return false;
-  const lastWord = wordAt(text, w, core);
-  const lastLower = lastWord.toLowerCase();
-  if (PLACES.has(lastLower)) return false;
+  if (facts.has(core, Fact.Place)) return false;
   // the word after the name, inside the run, heads an organisation: "John Lewis Partnership"
-  if (e < runLast && (ORG_WORDS.has(wordAt(text, w, e + 1).toLowerCase()) || w.kind[e + 1] === Kind.AllCaps && !allCaps)) return false;
+  if (e < runLast && (facts.has(e + 1, Fact.Org) || w.kind[e + 1] === Kind.AllCaps && !allCaps)) return false;
   // nor a day after it, "Black Friday", "Super Tuesday": a day's name ("Alexa Black Friday deals")
-  if (e < runLast && DAYS.test(wordAt(text, w, e + 1))) return false;
+  if (e < runLast && facts.has(e + 1, Fact.Calendar) && DAYS.test(wordAt(text, w, e + 1))) return false;
   // a trade mark after it: a product's or a business's name ("Don Victor® Honey")
   const mark = text.charCodeAt(w.end[e]);
   if (mark === 0xae || mark === 0x2122) return false;
@@ -690,7 +876,7 @@ function consider(
   const ls = scan.lineStarts[line];
   const le = line + 1 < scan.lineStarts.length ? scan.lineStarts[line + 1] : text.length;
   const start = w.start[s];
-  const end = w.end[e] + (w.flags[e] & DOT && SUFFIXES.has(wordAt(text, w, e).toLowerCase()) ? 1 : 0);
+  const end = w.end[e] + (w.flags[e] & DOT && facts.has(e, Fact.Suffix) ? 1 : 0);
   // the text before the name, sliced only for the two tests that read it
   const before = () => text.slice(Math.max(ls, start - 48), start);
   const after = text.slice(w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0), Math.min(le, end + 90));
@@ -703,18 +889,22 @@ function consider(
   // "the Big Lebowski", "the San Francisco Examiner": people are not "the" anything
   // (but for a descriptor's "the" before a vouched-for name: "the Exchequer Rishi Sunak announces")
   if (!title && !(minCue > Cue.None && s > runFirst) && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
+  const lastWord = wordAt(text, w, core);
+  const lastLower = lastWord.toLowerCase();
   // "Kong-based", "Boston-born": an adjective
   if (ADJECTIVE_SUFFIX.test(lastWord)) return false;
-  const surnameLike = (w.kind[core] === Kind.Cap || (allCaps && w.kind[core] === Kind.AllCaps)) && lastWord.length >= 2 && !LEADING_NON_NAMES.has(lastLower);
+  const surnameLike = nameAt(w, core, allCaps) && lastWord.length >= 2 && !facts.has(core, Fact.Lead);
   if (!surnameLike) return false;
-  const firstWord = recase(wordAt(text, w, s));
-  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && firstWord.length >= 2 && isGivenName(firstWord) && !ENGLISH_STOPWORDS.has(firstWord.toLowerCase());
-  const commonWord = seenLower(scan, lastLower);
+  const given = (w.kind[s] === Kind.Cap || allCaps) && s < core && (facts.of(s) & (Fact.GivenAsWritten | Fact.Stop)) === Fact.GivenAsWritten;
+  const commonWord = facts.has(core, Fact.Seen);
 
   const lo = Math.max(ls, start - 48);
   const hi = Math.min(le, end + 90);
   const afterAt = w.end[e] + (w.flags[e] & POSSESSIVE ? 2 : 0);
-  const roleWord = wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true);
+  const hasRole = spanBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true);
+  const roleStart = hasRole ? SPAN[0] : -1;
+  const roleEnd = SPAN[1];
+  const roleWord = hasRole ? text.slice(roleStart, roleEnd) : undefined;
   let cue = Cue.None;
   if (title) cue = Cue.Title;
   if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before())) cue = Cue.Credit;
@@ -758,15 +948,15 @@ function consider(
   const multi = caps >= 2 || (caps === 1 && core > s); // "K. Retherford", "J.R. Stone"
   // a caption's credit runs into the caption: "© Lucy Nicholson Detainees at …"
   if (cue === Cue.Credit && core - s >= 2 && e === core && SPACE_LOWER.test(text.slice(w.end[e], w.end[e] + 2))) {
-    return consider(text, scan, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
+    return consider(text, facts, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
   }
   // a heading's noun: "Skip Navigation", "Homeland Security", "Web Cameras"
-  const nounLast = HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower);
+  const nounLast = facts.has(core, Fact.Heading) || NOUN_ENDING.test(lastLower);
   if (multi && nounLast && !(given && cue >= Cue.Role)) return false;
   // nor one word that is such a noun ("Silver Star Nation")
   if (!multi && nounLast) return false;
   // a role, a plural acronym or a pronoun ends no name: "Sports Business Analyst", "Tory MPs", "Guided Us"
-  if ((multi && !given && ROLE_NOUNS.has(lastLower)) || (lastWord.charCodeAt(lastWord.length - 1) === 115 && PLURAL_ACRONYM.test(lastWord)) || PRONOUNS.has(lastLower)) return false;
+  if ((multi && !given && facts.has(core, Fact.Role)) || (lastWord.charCodeAt(lastWord.length - 1) === 115 && PLURAL_ACRONYM.test(lastWord)) || facts.has(core, Fact.Pronoun)) return false;
   let ok: boolean;
   let pending = false;
   let verbLikeOk = false;
@@ -787,14 +977,14 @@ function consider(
     const titleWord = titleWordOf(title);
     // a given name alone that introduces itself, is introduced ("Meet Taryn" opening its
     // line, a menu's "about me") or holds a peerage ("Camilla, Duchess of Cornwall")
-    if (isGivenName(lastWord) && !commonWord && !ROLE_NOUNS.has(lastLower)) {
+    if (isGivenName(lastWord) && !commonWord && !facts.has(core, Fact.Role)) {
       const meet = s === runFirst + 1 && w.end[runFirst] - w.start[runFirst] === 4 && wordAt(text, w, runFirst).toLowerCase() === 'meet' && lineOpens(text, ls, w.start[runFirst]);
-      if (meet || introducedBefore(text, start, wordBefore(text, start, lo, ROLE_SEPARATORS, ROLE_OPENERS, true)) || peerageAfter(text, afterAt)) {
+      if (meet || introducedBefore(text, start, roleStart, roleEnd) || peerageAfter(text, afterAt)) {
         if (cue < Cue.Role) cue = Cue.Role;
         verbLikeOk = true;
       }
     }
-    ok = !commonWord && (!verbLike || verbLikeOk) && !ROLE_NOUNS.has(lastLower)
+    ok = !commonWord && (!verbLike || verbLikeOk) && !facts.has(core, Fact.Role)
       && (verbLikeOk || (cue === Cue.None && kinAfter(text, w, e)) || (cue === Cue.Title && strongTitle && !CORPORATE_TITLES.has(titleWord)) || (cue === Cue.Role && !!roleWord && roleWord === roleWord.toLowerCase()))
       && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
   }
