@@ -118,15 +118,12 @@ export function readPeople(text: string, blocks: BlockInfo[], role: Role[], stor
   return namedPeople(text, lineStarts, [...people.values()], scan);
 }
 
-function headOf(c0: number, c1: number, length: number): number {
-  return (Math.imul(Math.imul(c0, 31) + c1, 31) + length) >>> 0;
-}
-
-/** A word's characters as written, hashed: the needles are kept by their first word's. */
+/** A word's characters as written, hashed (30 bits: a small integer as a map's key): the
+ * needles are kept by their first word's. */
 function wordHash(s: string, start: number, end: number): number {
   let h = 0x811c9dc5;
   for (let i = start; i < end; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  return h & 0x3fffffff;
 }
 
 /** The length of a name's first word as the scan reads words: letters and digits, with
@@ -170,10 +167,10 @@ interface NeedleInfo {
 
 /** The mentions of the needles, in the order of the text, the longest form at each place
  * ("Eli Friedman", not "Friedman" in it), each a whole word. A name starts a word of the
- * scan, so only the scanned words' starts are tried: by their first two characters and
- * length (a table lookup that most words fail), then by the whole first word (the few
- * needles that open with it, longest first); a needle that starts otherwise (a handle,
- * "@vronirwin") is searched for directly and merged in. */
+ * scan, so only the scanned words' starts are tried, by the hash of the whole word (a bit
+ * table that most words fail, then the few needles that open with that word, longest
+ * first); a needle that starts otherwise (a handle, "@vronirwin") is searched for
+ * directly and merged in. */
 interface Spans {
   start: Int32Array;
   end: Int32Array;
@@ -181,9 +178,11 @@ interface Spans {
   n: number;
 }
 
+const HEAD_BITS = 1 << 17;
+
 function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInfo>): Spans {
   const byWord = new Map<number, string[]>();
-  const heads = new Uint8Array(0x10000);
+  const heads = new Uint8Array(HEAD_BITS >>> 3);
   const direct: { at: number; needle: string }[] = [];
   for (const n of needles.keys()) {
     if (n.length < 2) continue;
@@ -195,7 +194,7 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
       const list = byWord.get(key);
       if (list) list.push(n);
       else byWord.set(key, [n]);
-      heads[headOf(c0, n.charCodeAt(1), length) & 0xffff] = 1;
+      heads[(key & (HEAD_BITS - 1)) >>> 3] |= 1 << (key & 7);
     } else {
       for (let i = text.indexOf(n); i >= 0; i = text.indexOf(n, i + 1)) direct.push({ at: i, needle: n });
     }
@@ -226,8 +225,9 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
     const i = words.start[k];
     const e = words.end[k];
     let best: string | undefined;
-    if (heads[headOf(text.charCodeAt(i), text.charCodeAt(i + 1), e - i) & 0xffff]) {
-      const list = byWord.get(wordHash(text, i, e));
+    const key = wordHash(text, i, e);
+    if (heads[(key & (HEAD_BITS - 1)) >>> 3] & (1 << (key & 7))) {
+      const list = byWord.get(key);
       if (list) {
         for (const n of list) {
           if (text.startsWith(n, i) && whole(i, i + n.length)) {
@@ -883,12 +883,13 @@ function consider(
   // a quoted title: "The Big Lebowski," "Dr. Strangelove."
   if (s === runFirst || title) {
     const open = text.charCodeAt(w.start[runFirst] - 1);
-    const close = /^[.,!?]?["”’]/.test(text.slice(w.end[runLast], w.end[runLast] + 2));
-    if ((open === 34 || open === 0x201c || open === 0x2018) && close) return false;
+    if ((open === 34 || open === 0x201c || open === 0x2018) && /^[.,!?]?["”’]/.test(text.slice(w.end[runLast], w.end[runLast] + 2))) return false;
   }
   // "the Big Lebowski", "the San Francisco Examiner": people are not "the" anything
   // (but for a descriptor's "the" before a vouched-for name: "the Exchequer Rishi Sunak announces")
-  if (!title && !(minCue > Cue.None && s > runFirst) && /\bthe\s$/.test(text.slice(Math.max(ls, w.start[runFirst] - 4), w.start[runFirst]))) return false;
+  // (/\bthe\s$/ on the four characters before, within the line: "the" opens them)
+  const r0 = w.start[runFirst];
+  if (!title && !(minCue > Cue.None && s > runFirst) && r0 - 4 >= ls && text.startsWith('the', r0 - 4) && /\s/.test(text[r0 - 1])) return false;
   const lastWord = wordAt(text, w, core);
   const lastLower = lastWord.toLowerCase();
   // "Kong-based", "Boston-born": an adjective
