@@ -930,7 +930,10 @@ function consider(
   }
   if (cue < Cue.Appositive) {
     const c = text.charCodeAt(afterAt);
-    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || AFTER_PLACE_IN_PHOTO.test(after) || roleAppositive(after))) || ((c === 32 || c === 40) && (AFTER_PARTY.test(after) || AFTER_IS.test(after) || AFTER_PLACE_IN_PHOTO.test(after)))) cue = Cue.Appositive;
+    // (after a space, those three need more spaces, "(", "is" or "was": not a word or a mark)
+    const d = text.charCodeAt(afterAt + 1);
+    const opens = c === 40 || (c === 32 && !(d > 32 && d < 127 && d !== 40 && d !== 105 && d !== 119));
+    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || AFTER_PLACE_IN_PHOTO.test(after) || roleAppositive(after))) || (opens && (AFTER_PARTY.test(after) || AFTER_IS.test(after) || AFTER_PLACE_IN_PHOTO.test(after)))) cue = Cue.Appositive;
   }
   // a byline or credit laid out as a line: the name, then only its outlet ("Tom Davies
   // Associated Press", "Michael Conroy, AP")
@@ -952,7 +955,7 @@ function consider(
     return consider(text, facts, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
   }
   // a heading's noun: "Skip Navigation", "Homeland Security", "Web Cameras"
-  const nounLast = facts.has(core, Fact.Heading) || NOUN_ENDING.test(lastLower);
+  const nounLast = facts.has(core, Fact.Heading) || nounEnding(lastLower);
   if (multi && nounLast && !(given && cue >= Cue.Role)) return false;
   // nor one word that is such a noun ("Silver Star Nation")
   if (!multi && nounLast) return false;
@@ -990,15 +993,29 @@ function consider(
       && !(next && (ROLE_NOUNS.has(next[1]) || ORG_WORDS.has(next[1]) || (AGENT_NOUN.test(next[1]) && !ENGLISH_STOPWORDS.has(next[1]) && !(w.flags[e] & POSSESSIVE))));
   }
   if (!ok && !pending) return false;
-  const words: string[] = [];
-  for (let i = s; i <= e; i++) {
-    const word = wordAt(text, w, i);
-    words.push((allCaps ? recase(word) : word) + (w.kind[i] === Kind.Initial && w.flags[i] & DOT ? '.' : ''));
+  // the name as the text writes it, where that is the same: not in capitals, the words one
+  // space apart, no initial's full stop
+  let plain = !allCaps;
+  for (let i = s; i <= e && plain; i++) if ((w.kind[i] === Kind.Initial && w.flags[i] & DOT) || (i < e && (w.start[i + 1] !== w.end[i] + 1 || text.charCodeAt(w.end[i]) !== 32))) plain = false;
+  let name: string;
+  if (plain) name = text.slice(start, w.end[e]);
+  else {
+    const words: string[] = [];
+    for (let i = s; i <= e; i++) {
+      const word = wordAt(text, w, i);
+      words.push((allCaps ? recase(word) : word) + (w.kind[i] === Kind.Initial && w.flags[i] & DOT ? '.' : ''));
+    }
+    name = words.join(' ');
+    if (name.includes('.')) name = name.replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
   }
-  let name = words.join(' ');
-  if (name.includes('.')) name = name.replace(/(\b[A-Z]\.) (?=[A-Z]\.)/g, '$1');
   out.push({ first: s, last: e, name, key: nameKey(name), cue, given, title, start, end, line, accepted: ok && !pending, weak: ok && pending });
   return ok && !pending;
+}
+
+/** NOUN_ENDING, which only a word that ends in one of these letters can match: most names
+ * are let through without running it. */
+function nounEnding(lw: string): boolean {
+  return 'nsymet'.includes(lw.charAt(lw.length - 1)) && NOUN_ENDING.test(lw);
 }
 
 /** A headline's verb after a name: a capitalised word ending in -s or -ed, with more of
@@ -1328,7 +1345,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     const given = words.length > 1 && GIVEN_NAMES.has(words[0]);
     const lastLower = words[words.length - 1].toLowerCase();
     // nor end in a heading's noun ("Key Points", "CNN Business")
-    if ((HEADING_NOUNS.has(lastLower) || NOUN_ENDING.test(lastLower))) return false;
+    if ((HEADING_NOUNS.has(lastLower) || nounEnding(lastLower))) return false;
     return words.every((x) => {
       const lw = x.toLowerCase();
       return !ROLE_NOUNS.has(lw) && !ORG_WORDS.has(lw) && !TITLES.has(lw) && !PLACES.has(lw) && (x === words[0] && given ? true : !seenLower(scan, lw));
