@@ -5,8 +5,8 @@
 import { countFeatures, counts, Features, proseLevel, readsEnglish } from './features';
 import { LineTable, lineTable } from './lines';
 import {
-  isByline, isCommentHead, isCopyright, isDateline, isDivider, isListHeader, isMetaCounter, isNameLine, isPhotoCredit,
-  isRelatedLink, isSelfGlued, isHashtagRun, isTruncationMarker, isUiLabel, isWidgetResidue, trailingCredit,
+  isByline, isCommentHead, isCopyright, isDateline, isDivider, isMetaCounter, namesAList, isNameLine, isPhotoCredit,
+  isJsSpace, isRelatedLink, isSelfGlued, isHashtagRun, isTruncationMarker, isUiLabel, isWidgetResidue, trailingCredit,
 } from './patterns';
 import { Span } from './types';
 
@@ -175,19 +175,32 @@ function titleShape(text: string, f: Features): boolean {
   return f.letterRatio >= 0.55;
 }
 
-/** A bullet entry that reads like a menu link: a few capitalised words, no sentence. */
+/** A bullet entry (`text` with its bullet) that reads like a menu link: a few
+ * capitalised words, no sentence. */
 function navLike(text: string, f: Features): boolean {
   if (f.words === 0) return true;
   if (f.words > 6 || f.innerPunct > 0 || f.endsSentence) return false;
   // menus are Title Case; "1 tsp cinnamon" is a list item
-  return f.capRatio >= 0.5 && !/^\d/.test(text);
+  return f.capRatio >= 0.5 && !digitAfterBullet(text);
+}
+
+/** Does a digit follow the bullet: is there one right after the line's first run of
+ * non-white-space and the white space after it? (What /^\d/ says of the text that
+ * replacing /^\S+\s*(?:)/ with '' leaves, read in place.) */
+function digitAfterBullet(text: string): boolean {
+  let i = 0;
+  while (i < text.length && !isJsSpace(text.charCodeAt(i))) i++;
+  if (i === 0) return false;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
 }
 
 function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   const w = isWidgetResidue(text);
   if (w) return w;
   if (isTruncationMarker(text)) return 'truncation';
-  if (isUiLabel(text)) return isListHeader(text) ? 'list-header' : 'ui';
+  if (isUiLabel(text)) return namesAList(text) ? 'list-header' : 'ui';
   if (isRelatedLink(text)) return 'related';
   // an image's alt text left in the scrape: a card's title glued to itself, a pin's tags
   if (isSelfGlued(text) || isHashtagRun(text)) return 'image';
@@ -201,7 +214,7 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   if (isDivider(text)) return 'divider';
   if (f.bullet) {
     if (level === 2 && f.chars >= 100) return 'prose';
-    return navLike(text.replace(/^\S+\s*/, ''), f) ? 'menu' : 'item';
+    return navLike(text, f) ? 'menu' : 'item';
   }
   // menu words glued together: "BabywearingColoradoFamily & LifeTipsTravel"
   if (f.glued >= 2 && f.words <= 8 && f.stopRatio < 0.2) return 'menu';

@@ -39,53 +39,52 @@ const UI_HEADS = new Set(
   ).split(' '),
 );
 
-const WORD_RE = /[A-Za-z][A-Za-z'’-]*:?/g;
-
-/** Is the first word isUiLabel would read a label word? Found in place: no string is
- * made but that word. unglue() parts a lower-case letter or digit from a capital that
- * follows, and every character but ASCII letters and hyphens parts words (quotes and
- * the other punctuation isUiLabel blanks out included), so the first word runs from the
- * first ASCII letter over letters and hyphens to the first such break. Most lines fail
- * here, and every line that fails here fails isUiLabel. */
-function firstWordIsUi(text: string): boolean {
-  const n = text.length;
-  let i = 0;
-  while (i < n && !isAsciiLetter(text.charCodeAt(i))) i++;
-  if (i === n) return false;
-  let j = i + 1;
-  for (; j < n; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 45) continue;
-    if (!isAsciiLetter(c)) break;
-    const p = text.charCodeAt(j - 1);
-    if (c <= 90 && p >= 97 && p <= 122) break;
-  }
-  return UI_WORDS.has(text.slice(i, j).toLowerCase());
-}
-
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** The characters the literal reading of a label blanked out before splitting it into
+ * words: | / • · » › > « ‹ < ( ) [ ] { } ! … _ + = # * ~ ^ " “ ” ' ‘ ’ */
+const BLANKED = new Set([...'|/•·»›><«‹()[]{}!…_+=#*~^"“”\'‘’'].map((c) => c.charCodeAt(0)));
+
 /** A line made only of button/link label words ("Keep ReadingShow less", "Share",
- * "Latest Stories", "SubscribeSign In"). */
+ * "Latest Stories", "SubscribeSign In").
+ *
+ * Read in one pass, in place, as the literal reading did it: unglue() the line, blank
+ * out the BLANKED characters, take the words /[A-Za-z][A-Za-z-]*:?/ (a colon after a
+ * word dropped), all of them label words (at most 12) and one of them a head; any
+ * character left over but white space, colons and hyphens (a digit too) made it
+ * something else. unglue() parts a lower-case letter from a capital that follows (a
+ * digit from a capital too, but a digit rejects the line anyway). Most lines fail at
+ * their first word. */
 export function isUiLabel(text: string): boolean {
-  if (text.length > 80) return false;
-  if (!firstWordIsUi(text)) return false;
-  const t = unglue(text).replace(/[|/•·»›>«‹<()[\]{}!…_+=#*~^"“”'‘’]+/g, ' ');
-  // the tests below all must pass: the word test first, as most lines fail it at once
-  const words = t.match(WORD_RE);
-  if (!words || words.length > 12) return false;
+  const n = text.length;
+  if (n > 80) return false;
+  let words = 0;
   let head = false;
-  for (const raw of words) {
-    let w = raw.toLowerCase();
-    if (w.endsWith(':')) w = w.slice(0, -1);
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) {
+      if (c === 58 || c === 45 || isJsSpace(c) || BLANKED.has(c)) {
+        i++;
+        continue;
+      }
+      return false;
+    }
+    const start = i;
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 45) continue;
+      if (!isAsciiLetter(d)) break;
+      const p = text.charCodeAt(i - 1);
+      if (d <= 90 && p >= 97 && p <= 122) break;
+    }
+    if (++words > 12) return false;
+    const w = text.slice(start, i).toLowerCase();
     if (!UI_WORDS.has(w)) return false;
     if (UI_HEADS.has(w)) head = true;
   }
-  if (/[0-9]/.test(t) && /[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
-  // a bare non-letter leftover such as "." means this was something else
-  if (/[^\sA-Za-z'’:-]/.test(t)) return false;
   return head;
 }
 
@@ -105,7 +104,11 @@ export function isTruncationMarker(text: string): boolean {
 
 // Labels that introduce a list of links rather than text ("Related Coverage").
 export function isListHeader(text: string): boolean {
-  if (!isUiLabel(text)) return false;
+  return isUiLabel(text) && namesAList(text);
+}
+
+/** Does a label (isUiLabel) name a list: isListHeader for a line known to be a label. */
+export function namesAList(text: string): boolean {
   return /\b(related|trending|popular|recommended|latest|more|also|coverage|stories|topics|tags|read|explore|discover)\b/i.test(unglue(text));
 }
 
@@ -123,8 +126,8 @@ const AGENCY =
 export function isPhotoCredit(text: string): boolean {
   if (text.length > 200) return false;
   // "© Amazon", "bed© Getty": a rights holder with no year
-  if (/©\s*[^\d\s][^©]{0,50}$/.test(text) && !/©\s*.*\d{4}/.test(text) && text.split(/\s+/).length <= 14) return true;
-  if (CREDIT_LABEL.test(text) || CREDIT_BY.test(text)) {
+  if (text.includes('©') && /©\s*[^\d\s][^©]{0,50}$/.test(text) && !/©\s*.*\d{4}/.test(text) && text.split(/\s+/).length <= 14) return true;
+  if (mayOpenWithLabel(text) && (CREDIT_LABEL.test(text) || CREDIT_BY.test(text))) {
     // a label followed by a whole sentence is a caption, not a credit
     const words = text.split(/\s+/).length;
     if (words > 16 || /[.!?]\s+[A-Z]/.test(text)) return false;
@@ -133,7 +136,7 @@ export function isPhotoCredit(text: string): boolean {
     return !rest.some((w) => SENTENCE_WORDS.has(w));
   }
   // "Michael Conroy, AP": the wire's two letters only after a name, where they credit it
-  if (text.length <= 60 && /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}\s*[,/]\s*AP$/u.test(text)) return true;
+  if (text.length <= 60 && text.endsWith('AP') && /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}\s*[,/]\s*AP$/u.test(text)) return true;
   if (text.length <= 90 && AGENCY.test(text)) {
     const rest = text.replace(new RegExp(AGENCY.source, 'gi'), '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
     const restWords = rest ? rest.split(' ') : [];
@@ -141,6 +144,23 @@ export function isPhotoCredit(text: string): boolean {
     return restWords.length <= 8 && (/\/|\bvia\b|^\(|\)$/.test(text) || restWords.length <= 3) && !/[.!?]\s/.test(text);
   }
   return false;
+}
+
+/** Can CREDIT_LABEL or CREDIT_BY match: after an optional bracket and white space,
+ * does the line open with the first letter of one of their labels? */
+function mayOpenWithLabel(text: string): boolean {
+  let i = 0;
+  const c0 = text.charCodeAt(0);
+  if (c0 === 40 /* ( */ || c0 === 91 /* [ */) i++;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  // p(hoto), i(mage), g(raphic), a(rtwork), v(ideo), f(ootage, eatured), c(redit, over),
+  // t(op), l(ead), h(eader), m(ain)
+  switch (text.charCodeAt(i) | 32) {
+    case 112: case 105: case 103: case 97: case 118: case 102: case 99: case 116: case 108: case 104: case 109:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** A credit-shaped line that names a news agency and nothing of a picture ("Associated
@@ -256,18 +276,33 @@ const ROLE = /\b(reporter|correspondent|editor|writer|columnist|contributor|staf
 export function isByline(text: string): boolean {
   if (text.length > 160) return false;
   // "Name Surname, Staff Attorney", "Name Surname | Reporter", "Keris Lahiff@kerisalison"
-  const signed = /^(?:(?:&|and)\s+)?[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(,|\||–|—)\s*(.*)$/u.exec(text);
-  if (signed && ROLE.test(signed[3]) && signed[3].split(/\s+/).length <= 12) return true;
-  if (/^[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*@\w{2,30}$/u.test(text)) return true;
-  if (!BYLINE.test(text) && !GLUED_BYLINE.test(text)) return false;
+  // (both open with a capital, "and" or "&"; the names hold no separator nor "@")
+  const c0 = text.charCodeAt(0);
+  if ((c0 >= 65 && c0 <= 90) || c0 === 97 || c0 === 38) {
+    const signed = hasSignSeparator(text) && /^(?:(?:&|and)\s+)?[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(,|\||–|—)\s*(.*)$/u.exec(text);
+    if (signed && ROLE.test(signed[3]) && signed[3].split(/\s+/).length <= 12) return true;
+    if (text.includes('@') && /^[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*@\w{2,30}$/u.test(text)) return true;
+  }
+  if (!BYLINE.test(text) && !(c0 === 66 /* B */ && GLUED_BYLINE.test(text))) return false;
   // "By the way, ..." is a sentence, not a byline
   return !/^by\s+(the|a|an|this|that|these|those|then|now|far|contrast|comparison|default|design|law|chance|mistake)\b/i.test(text);
+}
+
+/** Does the text hold a separator a signature puts after the name: , | – — */
+function hasSignSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 124 || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
 }
 
 /** A short line that could be a person's name: 2–4 capitalised words ("Veronica Irwin",
  * "Carolyn Van Houten"), nothing else. */
 export function isNameLine(text: string): boolean {
   if (text.length > 50) return false;
+  const c0 = text.charCodeAt(0);
+  if (c0 < 65 || c0 > 90) return false;
   if (/^(the|a|an|how|why|what|when|where|who|our|my|your|this|that|these|in|on|at|for|to|from|with|of|and|or|new|more|all|top|best|latest|about|is|are)\b/i.test(text)) return false;
   return /^[A-Z][\p{L}'’-]+(\s+(van|von|de|der|da|di|del|la|le|bin|al|[A-Z][\p{L}'’.-]*)){1,3}$/u.test(text) && !isUiLabel(text);
 }
@@ -284,28 +319,30 @@ export function isCopyright(text: string): boolean {
   if (LEGAL.test(text) && (text.length <= 600 || DISCLAIMER.test(text))) return true;
   if (text.length > 600) return false;
   // a form's consent notice: "By submitting this form you agree to …"
-  if (/^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
+  if ((text.charCodeAt(0) | 32) === 98 /* b */ && /^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
   if (text.length > 400) return false;
   if (/all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i.test(text)) return true;
   // "© 2019 News Nation" is the page's; "a person sitting on a bed© Amazon" credits a photo
-  return /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
+  return text.includes('©') && /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
 }
 
 /** Form fields and image placeholders left by the renderer: "[          ]",
  * "[Search]" are forms; "[hkpolyu1118b_167x94]", "plos-one-zebra-cow.jpg" images. */
 export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
   if (text.length > 300) return undefined;
-  if (/^(\[[^\]]{0,80}\]\s*)+$/.test(text)) {
+  if (text.charCodeAt(0) === 91 /* [ */ && /^(\[[^\]]{0,80}\]\s*)+$/.test(text)) {
     // blank fields, buttons of one or two words, checkboxes "[*]" or "[ ]"; an empty
     // "[]" is an image without a name
     if (/\[\s{2,}|\[[*xX ]\]/.test(text) || /^\[(search|submit|go|send|subscribe|sign up|ok|cancel|login|log in|reset|clear|close)\]$/i.test(text)) return 'form';
     return 'image';
   }
-  if (/^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return 'image';
+  // the patterns below end in a given letter: g, f or p for a file's extension
+  const last = text.charCodeAt(text.length - 1) | 32;
+  if ((last === 103 || last === 102 || last === 112) && /^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return 'image';
   // an image's alt text naming itself: "J.R. Stone Image", "KGO logo", "luboku 2020 press shot"
-  if (text.length <= 60 && /\b(image|photo|logo|picture|thumbnail|press shot|headshot|mugshot)$/i.test(text) && text.split(/\s+/).length <= 6) return 'image';
+  if (text.length <= 60 && (last === 101 || last === 111 || last === 108 || last === 116) && /\b(image|photo|logo|picture|thumbnail|press shot|headshot|mugshot)$/i.test(text) && text.split(/\s+/).length <= 6) return 'image';
   // a form field with its label: "Search: [          ]", "Your Email [        ]"
-  if (text.length <= 120 && /\[\s{3,}\]/.test(text)) return 'form';
+  if (text.length <= 120 && text.includes('[') && /\[\s{3,}\]/.test(text)) return 'form';
   return undefined;
 }
 
@@ -313,6 +350,13 @@ export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
  * "Read more: …", "ALSO READ: …", "See also: …". */
 export function isRelatedLink(text: string): boolean {
   if (text.length > 220) return false;
+  // r(elated, ead, ecommended), s(ee), m(ore), d(on't), w(atch), l(isten), c(lick), a(lso)
+  switch (text.charCodeAt(0) | 32) {
+    case 114: case 115: case 109: case 100: case 119: case 108: case 99: case 97:
+      break;
+    default:
+      return false;
+  }
   // "Also on rt.com Journalists & politicians …": a site's name stands for the separator
   return /^(related( (post|story|article|content|coverage|reading|video|link))?|read more|read also|also read|see also|more on this|recommended( reading)?|don['’]t miss|watch|listen|more from [\w .&-]{1,40}|click here)\s*[:>»|-]\s*\S/i.test(text) || /^also (on|at) [\w-]+(\.[\w-]+)*\.[a-z]{2,6}\s+\S/i.test(text);
 }
@@ -351,7 +395,7 @@ export function isCommentHead(text: string): boolean {
 }
 
 /** What /\s/ matches (JavaScript's white space and line terminators). */
-function isJsSpace(c: number): boolean {
+export function isJsSpace(c: number): boolean {
   return (
     c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
@@ -360,12 +404,22 @@ function isJsSpace(c: number): boolean {
 
 /** A line drawn across the page: "━━━━━━━━", "--------", "________". */
 export function isDivider(text: string): boolean {
+  const c0 = text.charCodeAt(0);
+  if (isAsciiLetter(c0) || (c0 >= 48 && c0 <= 57)) return false;
   return text.length >= 5 && /^[\s━─—–_=~*#•·.-]+$/.test(text) && !/^[*#•·. ]{1,9}$/.test(text);
 }
 
 /** Reading-time and counters: "5 Min Read", "0 : 0", "12 comments". */
 export function isMetaCounter(text: string): boolean {
   if (text.length > 40) return false;
+  // every pattern below opens with a digit, white space, one of : | / . , - (the counters
+  // of digits and separators) or i(mage), p(hoto, icture), s(lide), v(ideo); the
+  // telephone number only rejects
+  const c0 = text.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !isJsSpace(c0) && c0 !== 58 && c0 !== 124 && c0 !== 47 && c0 !== 46 && c0 !== 44 && c0 !== 45) {
+    const l = c0 | 32;
+    if (l !== 105 && l !== 112 && l !== 115 && l !== 118) return false;
+  }
   // a telephone number is information, not a counter
   if (/^\+?\(?\d[\d\s().-]{6,}\d$/.test(text) && /\d[\s.-]\d/.test(text) && !/:/.test(text)) return false;
   return /^\d+\s*(min(ute)?s?|mins?)\.?\s+read$/i.test(text)
