@@ -196,7 +196,8 @@ function digitAfterBullet(text: string): boolean {
   return c >= 48 && c <= 57;
 }
 
-function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
+function tagOf(b: LineBlock, level: 0 | 1 | 2): Tag {
+  const { text, f } = b;
   const w = isWidgetResidue(text);
   if (w) return w;
   if (isTruncationMarker(text)) return 'truncation';
@@ -206,7 +207,7 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   if (isSelfGlued(text) || isHashtagRun(text)) return 'image';
   // (a bullet naming only a platform, "• flickr", is a link in a list of them)
   if (isPhotoCredit(text) && !(f.bullet && f.words <= 3 && !/[:/©(]/.test(text))) return 'credit';
-  if (isCopyright(text) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
+  if (isCopyright(text, b.legalWord) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
   if (isCommentHead(text)) return 'comment-head';
   if (isDateline(text)) return 'date';
   if (isByline(text)) return 'byline';
@@ -245,6 +246,7 @@ class LineBlock implements BlockInfo, Features {
   readonly glued: number;
   readonly pipes: number;
   readonly innerPunct: number;
+  readonly legalWord: boolean;
   // set once the page's language is known (readBlocks)
   level: 0 | 1 | 2 = 0;
   tag: Tag = 'short';
@@ -272,6 +274,7 @@ class LineBlock implements BlockInfo, Features {
     this.glued = k.glued;
     this.pipes = k.pipes;
     this.innerPunct = k.innerPunct;
+    this.legalWord = k.legalWord;
   }
 
   get f(): Features {
@@ -312,6 +315,7 @@ interface LineReading {
   glued: number;
   pipes: number;
   innerPunct: number;
+  legalWord: boolean;
   sentences: number;
   endsSentence: boolean;
   bullet: boolean;
@@ -341,7 +345,7 @@ export class LineCache {
       const k = counts;
       r = {
         words: k.words, stops: k.stops, alphaWords: k.alphaWords, capWords: k.capWords, letters: k.letters, glued: k.glued,
-        pipes: k.pipes, innerPunct: k.innerPunct, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
+        pipes: k.pipes, innerPunct: k.innerPunct, legalWord: k.legalWord, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
         tags: [undefined, undefined, undefined], credit: -2,
       };
     }
@@ -405,7 +409,7 @@ function readBlocksFresh(text: string): Page {
   const english = readsEnglish(blocks);
   for (const b of blocks) {
     const level = proseLevel(b, english);
-    const tag = tagOf(b.text, b, level);
+    const tag = tagOf(b, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(b.text);
     b.level = level;
     b.tag = tag;
@@ -428,7 +432,7 @@ function readBlocksCached(text: string, cache: LineCache): Page {
     const b = blocks[i];
     const r = readings[i];
     const level = proseLevel(b, english);
-    const tag = (r.tags[level] ??= tagOf(b.text, b, level));
+    const tag = (r.tags[level] ??= tagOf(b, level));
     if (tag !== 'credit' && r.credit === -2) r.credit = trailingCredit(b.text);
     const ca = tag === 'credit' ? -1 : r.credit;
     b.level = level;

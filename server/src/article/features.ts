@@ -2,6 +2,7 @@
 // from. Computed once per block, in one pass over its characters where possible,
 // because this runs on every line of multi-megabyte scrapes.
 
+import { LEGAL_WORDS } from './patterns';
 import { ENGLISH_STOPWORDS } from './stopwords';
 
 export interface Features {
@@ -88,6 +89,25 @@ function isStopWord(text: string, start: number, end: number): boolean {
   return false;
 }
 
+// LEGAL_WORDS by the first letter, in either case (ASCII: they are ASCII words)
+const LEGAL_BY_HEAD: (string[] | undefined)[] = new Array(128).fill(undefined);
+for (const w of LEGAL_WORDS) {
+  for (const c of [w.charCodeAt(0), w.charCodeAt(0) - 32]) (LEGAL_BY_HEAD[c] ??= []).push(w);
+}
+
+/** Does text[start, end) open with one of LEGAL_WORDS, in any case? (ASCII folding:
+ * as the pattern's, case-insensitive but not Unicode, reads them.) */
+function opensLegalWord(text: string, start: number, end: number): boolean {
+  const list = LEGAL_BY_HEAD[text.charCodeAt(start)];
+  if (!list) return false;
+  next: for (const w of list) {
+    if (end - start < w.length) continue;
+    for (let k = 1; k < w.length; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
+}
+
 /** Ends like a sentence: /[.!?…]["”’'»)\]]*$/ read from the end (the pattern, run
  * forwards, tries every position of the line). */
 function endsSentence(text: string): boolean {
@@ -164,6 +184,8 @@ export const counts = {
   sentences: 0,
   endsSentence: false,
   bullet: false,
+  /** A word opens with one of LEGAL_WORDS (patterns.ts, isCopyright). */
+  legalWord: false,
 };
 
 /** Reads the features of `text` into `counts`. */
@@ -178,6 +200,7 @@ export function countFeatures(text: string): void {
   let pipes = 0;
   let innerPunct = 0;
   let sentences = 0;
+  let legalWord = false;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -200,6 +223,7 @@ export function countFeatures(text: string): void {
       }
       words++;
       if (isStopWord(text, start, i)) stop++;
+      if (!legalWord && c < 128 && LEGAL_BY_HEAD[c]) legalWord = opensLegalWord(text, start, i);
       if (hasLetter) {
         alphaWords++;
         if (k & UPPER) capWords++;
@@ -221,6 +245,7 @@ export function countFeatures(text: string): void {
   counts.pipes = pipes;
   counts.innerPunct = innerPunct;
   counts.sentences = sentences;
+  counts.legalWord = legalWord;
   counts.endsSentence = endsSentence(text);
   counts.bullet = BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0');
 }

@@ -39,6 +39,29 @@ const UI_HEADS = new Set(
   ).split(' '),
 );
 
+// UI_WORDS by length × 128 + first letter, for uiWordAt
+const UI_MAX = Math.max(...[...UI_WORDS].map((w) => w.length));
+const UI_BY_HEAD: (string[] | undefined)[] = [];
+for (const w of UI_WORDS) (UI_BY_HEAD[w.length * 128 + w.charCodeAt(0)] ??= []).push(w);
+
+/** The label word text[start, end) is, lower-cased: `UI_WORDS.has(text.slice(start,
+ * end).toLowerCase())` for a run of ASCII letters and hyphens, compared in place (most
+ * lines are let go at their first word, and would cost two strings each). */
+function uiWordAt(text: string, start: number, end: number): string | undefined {
+  const n = end - start;
+  if (n > UI_MAX) return undefined;
+  const list = UI_BY_HEAD[n * 128 + (text.charCodeAt(start) | 32)];
+  if (!list) return undefined;
+  next: for (const w of list) {
+    for (let k = 1; k < n; k++) {
+      const c = text.charCodeAt(start + k);
+      if ((c === 45 ? c : c | 32) !== w.charCodeAt(k)) continue next;
+    }
+    return w;
+  }
+  return undefined;
+}
+
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -81,8 +104,8 @@ export function isUiLabel(text: string): boolean {
       if (d <= 90 && p >= 97 && p <= 122) break;
     }
     if (++words > 12) return false;
-    const w = text.slice(start, i).toLowerCase();
-    if (!UI_WORDS.has(w)) return false;
+    const w = uiWordAt(text, start, i);
+    if (w === undefined) return false;
     if (UI_HEADS.has(w)) head = true;
   }
   return head;
@@ -314,9 +337,20 @@ const DISCLAIMER = /\b((are|is a) registered trademarks? of|not been evaluated b
 // one pass over the line: most lines hold neither.
 const LEGAL = new RegExp(`${DISCLAIMER.source}|\\b(subject to copyright|may not be (published|reproduced|redistributed|copied)|without (the )?(prior )?(express )?(written )?permission of)\\b`, 'i');
 
-export function isCopyright(text: string): boolean {
+/** Every notice LEGAL finds holds one of these words right after a space, so that a
+ * word of the line (as countFeatures splits words) opens with it: features.ts notes
+ * such a word in its one pass over a line's words, and a line without one is spared
+ * the pattern. Keep in step with LEGAL. */
+export const LEGAL_WORDS = [
+  'registered', 'evaluated', 'diagnose', 'informational', 'data', 'delayed', 'copyright', 'published', 'reproduced',
+  'redistributed', 'copied', 'permission',
+];
+
+/** A legal line: a copyright line, a notice or a disclaimer. `legalWord`: whether a
+ * word of the line opens with one of LEGAL_WORDS (false: it is known that none does). */
+export function isCopyright(text: string, legalWord = true): boolean {
   if (text.length > 1200) return false;
-  if (LEGAL.test(text) && (text.length <= 600 || DISCLAIMER.test(text))) return true;
+  if (legalWord && LEGAL.test(text) && (text.length <= 600 || DISCLAIMER.test(text))) return true;
   if (text.length > 600) return false;
   // a form's consent notice: "By submitting this form you agree to …"
   if ((text.charCodeAt(0) | 32) === 98 /* b */ && /^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
