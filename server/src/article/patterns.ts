@@ -144,6 +144,9 @@ const CREDIT_BY = /^[([]?\s*(photo|photos|photograph|image|picture|illustration|
 const AGENCY =
   /\b(getty images|shutterstock|istock(photo)?|alamy|ap photo|associated press|afp|reuters|epa(-efe)?|bloomberg|xinhua|anadolu|pa images|pa wire|nurphoto|sipa|zuma|imago|dpa|picture alliance|unsplash|pexels|wikimedia commons|flickr|courtesy)\b/i;
 
+// (every agency of the line; replace() starts a global pattern from the line's start)
+const AGENCIES = new RegExp(AGENCY.source, 'gi');
+
 /** A whole line that credits a photo: "Photo: Yan Cong/Bloomberg via Getty Images",
  * "Image: Protocol", "(AP Photo/Evan Vucci)", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {
@@ -161,7 +164,7 @@ export function isPhotoCredit(text: string): boolean {
   // "Michael Conroy, AP": the wire's two letters only after a name, where they credit it
   if (text.length <= 60 && text.endsWith('AP') && /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}\s*[,/]\s*AP$/u.test(text)) return true;
   if (text.length <= 90 && AGENCY.test(text)) {
-    const rest = text.replace(new RegExp(AGENCY.source, 'gi'), '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
+    const rest = text.replace(AGENCIES, '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
     const restWords = rest ? rest.split(' ') : [];
     // "Noah Berger/Getty Images for Amazon Web Services", "REUTERS/Brendan McDermid"
     return restWords.length <= 8 && (/\/|\bvia\b|^\(|\)$/.test(text) || restWords.length <= 3) && !/[.!?]\s/.test(text);
@@ -238,6 +241,10 @@ const DATE_FILLER = new Set(
 );
 
 const OPENS_WITH_DATE = new RegExp(`^(${DATE_TOKEN.source})`, 'i');
+// every date token of a line (replace() starts a global pattern from the line's start)
+const DATE_TOKENS = new RegExp(DATE_TOKEN.source, 'gi');
+// (made once, not for each line that reaches it)
+const DATE_THEN_AUTHOR = new RegExp(`^(${DATE_TOKEN.source})[\\s,|·•-]*(by:?\\s+)?[A-Z][\\p{L}'’.-]+(\\s+[A-Z][\\p{L}'’.-]+){1,3}(,\\s*[A-Z][\\w.]{1,6}){0,3}$`, 'iu');
 
 // Every date token holds a digit or opens with a weekday, "today" or "yesterday"
 // (a month is always followed by a day's number). unglue() only parts letters, so text
@@ -258,7 +265,7 @@ export function isDateline(raw: string): boolean {
   const text = unglue(raw);
   if (!DATE_TOKEN.test(text)) return false;
   const rest = text
-    .replace(new RegExp(DATE_TOKEN.source, 'gi'), ' ')
+    .replace(DATE_TOKENS, ' ')
     .replace(/\b\d+\b/g, ' ')
     .toLowerCase()
     .split(/[\s,|/·•:()]+/)
@@ -269,8 +276,7 @@ export function isDateline(raw: string): boolean {
   const opens = OPENS_WITH_DATE.test(text);
   if (other <= (opens ? 4 : 3) && other <= rest.length / 2 + 1) return true;
   // a date followed by the author: "February 1, 2019 Ilana Muhlstein, MS, RDN"
-  const lead = new RegExp(`^(${DATE_TOKEN.source})[\\s,|·•-]*(by:?\\s+)?[A-Z][\\p{L}'’.-]+(\\s+[A-Z][\\p{L}'’.-]+){1,3}(,\\s*[A-Z][\\w.]{1,6}){0,3}$`, 'iu');
-  return lead.test(text);
+  return DATE_THEN_AUTHOR.test(text);
 }
 
 const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
