@@ -60,12 +60,22 @@ export interface Page {
   english: boolean;
 }
 
-const BULLET_PREFIX = /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/;
+// the bullets a key leaves out, with the white space after them
+const KEY_BULLETS = new Set([...'•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-'].map((c) => c.charCodeAt(0)));
+
+/** Where the text goes on after a leading bullet and its white space (0: no such
+ * bullet), as /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/ would match them. */
+function afterBullet(text: string): number {
+  if (!KEY_BULLETS.has(text.charCodeAt(0))) return 0;
+  let i = 1;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  return i > 1 ? i : 0;
+}
 
 const keyBuffer = new Uint16Array(512);
 
 export function normalizeKey(text: string): string {
-  const t = text.replace(BULLET_PREFIX, '');
+  const t = text.slice(afterBullet(text));
   return t.length <= keyBuffer.length ? asciiKey(t) ?? slowKey(t) : slowKey(t);
 }
 
@@ -104,15 +114,14 @@ function asciiKey(t: string): string | undefined {
 export const keyEnds = { head: 0, tail: 0 };
 export function readKeyEnds(text: string): -1 | 0 | 1 {
   if (text.length > 400) return 0;
-  const c0 = text.charCodeAt(0);
-  // the bullets of BULLET_PREFIX beyond ASCII or * and -
-  const t = c0 >= 128 || c0 === 42 || c0 === 45 ? text.replace(BULLET_PREFIX, '') : text;
-  const head = endOfKey(t, 0, t.length, 1);
+  // (the key's text is read in place, from past a bullet)
+  const from = afterBullet(text);
+  const head = endOfKey(text, from, text.length, 1);
   if (head < 1) return head;
   let h = 0x811c9dc5;
   for (let k = 0; k < 8; k++) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
   keyEnds.head = h;
-  const tail = endOfKey(t, t.length - 1, -1, -1);
+  const tail = endOfKey(text, text.length - 1, from - 1, -1);
   if (tail < 1) return -1;
   h = 0x811c9dc5;
   for (let k = 7; k >= 0; k--) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
