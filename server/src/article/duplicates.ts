@@ -16,58 +16,65 @@ const MIN_WORDS = 10;
 const CONTAINMENT = 0.8;
 const MAX_POSTINGS = 8;
 
-/** Numbers the lower-cased words of a page: equal words get equal numbers. */
+/** Numbers the lower-cased words of a page: equal words get equal numbers. A word's
+ * characters are kept in one typed array, beside its hash: a lookup compares the
+ * characters wordIds copied while reading the word with those, and no string is made
+ * or read for an ASCII word. */
 class WordTable {
   #slots = new Int32Array(1 << 12).fill(-1);
-  readonly #words: string[] = [];
+  /** Per word: the hash of its characters, and where they start in #chars (a word's
+   * characters end where the next word's start). */
+  #hash = new Int32Array(1 << 11);
+  #at = new Int32Array((1 << 11) + 1);
+  #chars = new Uint16Array(1 << 14);
+  #size = 0;
 
-  /** The number of text[start, end) lower-cased (as `toLowerCase` does). `h` is the
-   * hash of its characters ASCII-lower-cased (as wordIds computes it while reading the
-   * word) when `ascii`, and is recomputed otherwise. */
-  id(text: string, start: number, end: number, h: number, ascii: boolean): number {
-    // beyond ASCII, lower-casing may change the length or depend on the neighbours
-    // (final sigma): hash the lower-cased string itself
-    const lower = ascii ? undefined : text.slice(start, end).toLowerCase();
-    if (lower !== undefined) {
-      h = 0x811c9dc5;
-      for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
-    }
+  /** The number of the word whose lower-cased characters are chars[0, n), of hash h. */
+  id(chars: Uint16Array, n: number, h: number): number {
     const mask = this.#slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const id = this.#slots[s];
       if (id < 0) {
-        this.#slots[s] = this.#words.length;
-        this.#words.push(lower ?? text.slice(start, end).toLowerCase());
-        if (this.#words.length * 2 > this.#slots.length) this.#grow();
-        return this.#words.length - 1;
+        this.#slots[s] = this.#add(chars, n, h);
+        if (this.#size * 2 > this.#slots.length) this.#grow();
+        return this.#size - 1;
       }
-      const w = this.#words[id];
-      if (lower !== undefined ? w === lower : sameAscii(w, text, start, end)) return id;
+      if (this.#hash[id] !== h) continue;
+      const at = this.#at[id];
+      if (this.#at[id + 1] - at !== n) continue;
+      let k = 0;
+      while (k < n && this.#chars[at + k] === chars[k]) k++;
+      if (k === n) return id;
     }
   }
 
+  #add(chars: Uint16Array, n: number, h: number): number {
+    const id = this.#size++;
+    if (id === this.#hash.length) {
+      this.#hash = resized(this.#hash, id * 2);
+      this.#at = resized(this.#at, id * 2 + 1);
+    }
+    const at = this.#at[id];
+    if (at + n > this.#chars.length) {
+      const grown = new Uint16Array(Math.max(this.#chars.length * 2, at + n));
+      grown.set(this.#chars);
+      this.#chars = grown;
+    }
+    this.#chars.set(chars.subarray(0, n), at);
+    this.#at[id + 1] = at + n;
+    this.#hash[id] = h;
+    return id;
+  }
+
   #grow(): void {
-    const old = this.#words;
     this.#slots = new Int32Array(this.#slots.length * 2).fill(-1);
     const mask = this.#slots.length - 1;
-    old.forEach((w, id) => {
-      let h = 0x811c9dc5;
-      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-      let s = h & mask;
+    for (let id = 0; id < this.#size; id++) {
+      let s = this.#hash[id] & mask;
       while (this.#slots[s] >= 0) s = (s + 1) & mask;
       this.#slots[s] = id;
-    });
+    }
   }
-}
-
-/** Is `w` the ASCII text[start, end) lower-cased? */
-function sameAscii(w: string, text: string, start: number, end: number): boolean {
-  if (w.length !== end - start) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i - start)) return false;
-  }
-  return true;
 }
 
 /** Numbers 4-tuples of word numbers: equal shingles get equal numbers. */
@@ -122,7 +129,13 @@ function mix(a: number, b: number, c: number, d: number): number {
   return h ^ (h >>> 15);
 }
 
-/** The word numbers of a block, words split as features() splits them. */
+// the lower-cased characters of the word being read
+let wordChars = new Uint16Array(256);
+
+/** The word numbers of a block, words split as features() splits them, lower-cased as
+ * `toLowerCase` does: ASCII letters as they are read; a word with a character beyond
+ * ASCII by toLowerCase itself (there lower-casing may change the length or depend on
+ * the neighbours: final sigma). */
 function wordIds(text: string, words: WordTable, out: number[]): void {
   out.length = 0;
   const n = text.length;
@@ -133,23 +146,46 @@ function wordIds(text: string, words: WordTable, out: number[]): void {
       i++;
       continue;
     }
-    // the word's end, and the hash of its ASCII-lower-cased characters on the way
+    // the word's end, its ASCII-lower-cased characters and their hash on the way
     const start = i;
     let h = 0x811c9dc5;
     let ascii = true;
+    let len = 0;
     while (i < n) {
       const d = text.charCodeAt(i);
       if (d < 128) {
         if (!(ASCII_CLASS[d] & WORD)) break;
-        if (ascii) h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+        if (ascii) {
+          const l = d >= 65 && d <= 90 ? d + 32 : d;
+          h = Math.imul(h ^ l, 0x01000193);
+          if (len === wordChars.length) wordChars = resized16(wordChars, len * 2);
+          wordChars[len++] = l;
+        }
       } else {
         if (!(classOf(d) & WORD)) break;
         ascii = false;
       }
       i++;
     }
-    out.push(words.id(text, start, i, h, ascii));
+    if (!ascii) {
+      const lower = text.slice(start, i).toLowerCase();
+      len = lower.length;
+      if (len > wordChars.length) wordChars = resized16(wordChars, len);
+      h = 0x811c9dc5;
+      for (let k = 0; k < len; k++) {
+        const l = lower.charCodeAt(k);
+        wordChars[k] = l;
+        h = Math.imul(h ^ l, 0x01000193);
+      }
+    }
+    out.push(words.id(wordChars, len, h));
   }
+}
+
+function resized16(a: Uint16Array, size: number): Uint16Array<ArrayBuffer> {
+  const g = new Uint16Array(size);
+  g.set(a.subarray(0, Math.min(a.length, size)));
+  return g;
 }
 
 /** For each block, the index of the earlier block it duplicates, or -1. */
