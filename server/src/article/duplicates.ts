@@ -129,15 +129,41 @@ function mix(a: number, b: number, c: number, d: number): number {
   return h ^ (h >>> 15);
 }
 
+/** A list of numbers that keeps its room from one block to the next (an array's
+ * `length = 0` gives its room back, and each block's pushes would make it anew). */
+class Numbers {
+  a = new Int32Array(256);
+  n = 0;
+
+  push(x: number): void {
+    if (this.n === this.a.length) this.a = resized(this.a, this.n * 2);
+    this.a[this.n++] = x;
+  }
+}
+
 // the lower-cased characters of the word being read
 let wordChars = new Uint16Array(256);
 
+// The lower case of a word character beyond ASCII (a letter below U+2000, or ’), by
+// itself: 0 not yet known, NOT_ALONE when lower-casing it alone is not what
+// `toLowerCase` makes of it in a word: İ becomes two characters, Σ depends on its
+// neighbours (final sigma), the only such characters of the default mapping.
+const LOWER_ALONE = new Uint16Array(0x2020);
+const NOT_ALONE = 0xffff;
+function lowerAlone(c: number): number {
+  let l = LOWER_ALONE[c];
+  if (l === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    l = LOWER_ALONE[c] = lower.length === 1 && c !== 0x3a3 ? lower.charCodeAt(0) : NOT_ALONE;
+  }
+  return l;
+}
+
 /** The word numbers of a block, words split as features() splits them, lower-cased as
- * `toLowerCase` does: ASCII letters as they are read; a word with a character beyond
- * ASCII by toLowerCase itself (there lower-casing may change the length or depend on
- * the neighbours: final sigma). */
-function wordIds(text: string, words: WordTable, out: number[]): void {
-  out.length = 0;
+ * `toLowerCase` does: character by character as they are read, but a word holding a
+ * character that lower-cases otherwise in context (lowerAlone), by toLowerCase. */
+function wordIds(text: string, words: WordTable, out: Numbers): void {
+  out.n = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -146,28 +172,30 @@ function wordIds(text: string, words: WordTable, out: number[]): void {
       i++;
       continue;
     }
-    // the word's end, its ASCII-lower-cased characters and their hash on the way
+    // the word's end, its lower-cased characters and their hash on the way
     const start = i;
     let h = 0x811c9dc5;
-    let ascii = true;
+    let alone = true;
     let len = 0;
     while (i < n) {
       const d = text.charCodeAt(i);
+      let l: number;
       if (d < 128) {
         if (!(ASCII_CLASS[d] & WORD)) break;
-        if (ascii) {
-          const l = d >= 65 && d <= 90 ? d + 32 : d;
-          h = Math.imul(h ^ l, 0x01000193);
-          if (len === wordChars.length) wordChars = resized16(wordChars, len * 2);
-          wordChars[len++] = l;
-        }
+        l = d >= 65 && d <= 90 ? d + 32 : d;
       } else {
         if (!(classOf(d) & WORD)) break;
-        ascii = false;
+        l = lowerAlone(d);
+        if (l === NOT_ALONE) alone = false;
+      }
+      if (alone) {
+        h = Math.imul(h ^ l, 0x01000193);
+        if (len === wordChars.length) wordChars = resized16(wordChars, len * 2);
+        wordChars[len++] = l;
       }
       i++;
     }
-    if (!ascii) {
+    if (!alone) {
       const lower = text.slice(start, i).toLowerCase();
       len = lower.length;
       if (len > wordChars.length) wordChars = resized16(wordChars, len);
@@ -210,14 +238,16 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   // shared-shingle counts per earlier block, and those blocks in the order their shared
   // shingles first occur here (reset after each block)
   const shared = new Int32Array(blocks.length);
-  const sharers: number[] = [];
-  const ids: number[] = [];
-  const shingles: number[] = [];
-  for (const b of blocks) {
+  const sharers = new Numbers();
+  const ids = new Numbers();
+  const shingles = new Numbers();
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
     if (b.f.words < MIN_WORDS) continue;
     wordIds(b.text, words, ids);
-    shingles.length = 0;
-    for (let i = 0; i + 3 < ids.length; i++) shingles.push(table.id(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]));
+    shingles.n = 0;
+    const w = ids.a;
+    for (let i = 0; i + 3 < ids.n; i++) shingles.push(table.id(w[i], w[i + 1], w[i + 2], w[i + 3]));
     if (table.size > seenIn.length) {
       const size = Math.max(table.size, seenIn.length * 2);
       seenIn = grown(seenIn, size);
@@ -230,7 +260,8 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
     }
     if (eligible(b)) {
       let distinct = 0;
-      for (const s of shingles) {
+      for (let x = 0; x < shingles.n; x++) {
+        const s = shingles.a[x];
         if (seenIn[s] === b.index) continue;
         seenIn[s] = b.index;
         distinct++;
@@ -242,16 +273,18 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
           if (shared[m]++ === 0) sharers.push(m);
         }
       }
-      for (const k of sharers) {
+      for (let x = 0; x < sharers.n; x++) {
+        const k = sharers.a[x];
         if (shared[k] / distinct >= CONTAINMENT && blocks[k].f.words >= b.f.words * 0.9) {
           dupOf[b.index] = k;
           break;
         }
       }
-      for (const k of sharers) shared[k] = 0;
-      sharers.length = 0;
+      for (let x = 0; x < sharers.n; x++) shared[sharers.a[x]] = 0;
+      sharers.n = 0;
     }
-    for (const s of shingles) {
+    for (let x = 0; x < shingles.n; x++) {
+      const s = shingles.a[x];
       const k = firstIn[s];
       if (k < 0) firstIn[s] = b.index;
       else if (k !== b.index) {
