@@ -79,9 +79,24 @@ export function normalizeKey(text: string): string {
   return t.length <= keyBuffer.length ? asciiKey(t) ?? slowKey(t) : slowKey(t);
 }
 
+// Characters beyond ASCII that a key reads as white space: neither letters nor digits,
+// lower-cased or not (dashes, bullets, ellipses, ©): 0 not yet known, 1 such a
+// character, 2 not (a letter, a digit, half of a surrogate pair).
+const BEYOND_ASCII = new Uint8Array(0x10000);
+function separatesKey(c: number): boolean {
+  let k = BEYOND_ASCII[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    k = BEYOND_ASCII[c] = !surrogate && lower.length === 1 && !/[\p{L}\p{N}]/u.test(ch) && !/[\p{L}\p{N}]/u.test(lower) ? 1 : 2;
+  }
+  return k === 1;
+}
+
 /** normalizeKey in one pass for text of ASCII letters, digits, punctuation and quotes
- * (most lines), where lower-casing is per character and letters and digits are
- * [a-z0-9]; undefined for any other text. */
+ * and of separators beyond ASCII (most lines), where lower-casing is per character and
+ * letters and digits are [a-z0-9]; undefined for any other text. */
 function asciiKey(t: string): string | undefined {
   let n = 0;
   let gap = false;
@@ -91,7 +106,9 @@ function asciiKey(t: string): string | undefined {
     if (c === 0x22 || c === 0x27 || c === 0x60) continue;
     if (c >= 128) {
       if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
-      return undefined;
+      if (!separatesKey(c)) return undefined;
+      gap = true;
+      continue;
     }
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
@@ -138,7 +155,7 @@ export function keyEndHash(key: string, from: number): number {
 
 /** asciiKey's first 8 characters (step 1, from `from` up to `to`) or its last 8 in
  * reverse (step -1) into keyBuffer[0, 8): 1 when made, 0 when the text ends first, -1
- * at a character beyond ASCII that is not a dropped quote. */
+ * at a character beyond ASCII that is neither a dropped quote nor a separator. */
 function endOfKey(t: string, from: number, to: number, step: 1 | -1): -1 | 0 | 1 {
   let n = 0;
   let gap = false;
@@ -147,7 +164,9 @@ function endOfKey(t: string, from: number, to: number, step: 1 | -1): -1 | 0 | 1
     if (c === 0x22 || c === 0x27 || c === 0x60) continue;
     if (c >= 128) {
       if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
-      return -1;
+      if (!separatesKey(c)) return -1;
+      gap = true;
+      continue;
     }
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
