@@ -45,7 +45,7 @@ describe('patterns: line recognisers', () => {
     );
   });
 
-  it('every legal notice holds a word that opens with one of LEGAL_WORDS, as features.ts reads words (the hint that spares other lines the pattern)', () => {
+  it('every legal notice holds a word that opens with one of LEGAL_WORDS, as features.ts reads words, or a year (the hints that spare other lines the patterns)', () => {
     const notices = [
       'Apple TV and iPhone are registered trademarks of Apple Inc.', 'Galley is a registered trademark of Galley Ltd.',
       'These statements have not been evaluated by the Food and Drug Administration.', 'This product is NOT INTENDED TO DIAGNOSE any disease.',
@@ -54,6 +54,7 @@ describe('patterns: line recognisers', () => {
       'Some images subject to copyright.', 'This material may not be published, broadcast, rewritten or redistributed.',
       'It may not be reproduced.', 'It may not be redistributed.', 'It may not be copied.',
       'Do not use without the prior express written permission of the owner.', 'Reproduced without permission of the author is forbidden.',
+      'News Nation. All rights reserved.',
     ];
     for (const text of notices) {
       assert.strictEqual(isCopyright(text), true, text);
@@ -62,6 +63,12 @@ describe('patterns: line recognisers', () => {
     }
     countFeatures('The council met on Tuesday, and the vote was close.');
     assert.strictEqual(counts.legalWord, false);
+    assert.strictEqual(counts.digit, false);
+    // the other copyright lines hold a year
+    for (const text of ['© 2019 News Nation', 'Copyright © 2019 Sputnik', '(c) 2019 CBS']) {
+      countFeatures(text);
+      assert.ok(isCopyright(text) && counts.digit, text);
+    }
   });
 
   it('a membership pitch is advertising voice; a story about members is not', () => {

@@ -197,9 +197,11 @@ function isWhite(c: number): boolean {
 /** A title-like line: short, starts with a capital or digit or quote, no final full stop. */
 function titleShape(text: string, f: Features): boolean {
   if (f.words < 2 || f.words > 28 || f.chars > 220 || f.bullet) return false;
-  if (!/^[\p{Lu}\p{N}"“‘'(\[]/u.test(text)) return false;
-  if (/[,;:]$/.test(text)) return false;
-  if (/\.$/.test(text) && !/\.[”"’']?$/.test(text)) return false;
+  // (an ASCII first character answers the first pattern by itself)
+  const c0 = text.charCodeAt(0);
+  if (c0 < 128 ? !((c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || c0 === 34 || c0 === 39 || c0 === 40 || c0 === 91) : !/^[\p{Lu}\p{N}"“‘'(\[]/u.test(text)) return false;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 44 || last === 59 || last === 58) return false;
   return f.letterRatio >= 0.55;
 }
 
@@ -235,7 +237,7 @@ function tagOf(b: LineBlock, level: 0 | 1 | 2): Tag {
   if (isSelfGlued(text) || isHashtagRun(text)) return 'image';
   // (a bullet naming only a platform, "• flickr", is a link in a list of them)
   if (isPhotoCredit(text) && !(f.bullet && f.words <= 3 && !/[:/©(]/.test(text))) return 'credit';
-  if (isCopyright(text, b.legalWord) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
+  if (isCopyright(text, b.legalWord, b.digit) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
   if (isCommentHead(text)) return 'comment-head';
   if (isDateline(text)) return 'date';
   if (isByline(text)) return 'byline';
@@ -275,6 +277,7 @@ class LineBlock implements BlockInfo, Features {
   readonly pipes: number;
   readonly innerPunct: number;
   readonly legalWord: boolean;
+  readonly digit: boolean;
   // set once the page's language is known (readBlocks)
   level: 0 | 1 | 2 = 0;
   tag: Tag = 'short';
@@ -303,6 +306,7 @@ class LineBlock implements BlockInfo, Features {
     this.pipes = k.pipes;
     this.innerPunct = k.innerPunct;
     this.legalWord = k.legalWord;
+    this.digit = k.digit;
   }
 
   get f(): Features {
@@ -344,6 +348,7 @@ interface LineReading {
   pipes: number;
   innerPunct: number;
   legalWord: boolean;
+  digit: boolean;
   sentences: number;
   endsSentence: boolean;
   bullet: boolean;
@@ -373,7 +378,7 @@ export class LineCache {
       const k = counts;
       r = {
         words: k.words, stops: k.stops, alphaWords: k.alphaWords, capWords: k.capWords, letters: k.letters, glued: k.glued,
-        pipes: k.pipes, innerPunct: k.innerPunct, legalWord: k.legalWord, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
+        pipes: k.pipes, innerPunct: k.innerPunct, legalWord: k.legalWord, digit: k.digit, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
         tags: [undefined, undefined, undefined], credit: -2,
       };
     }

@@ -186,6 +186,8 @@ export const counts = {
   bullet: false,
   /** A word opens with one of LEGAL_WORDS (patterns.ts, isCopyright). */
   legalWord: false,
+  /** The line holds a digit (0-9, which only occur inside words). */
+  digit: false,
 };
 
 /** Reads the features of `text` into `counts`. */
@@ -201,6 +203,7 @@ export function countFeatures(text: string): void {
   let innerPunct = 0;
   let sentences = 0;
   let legalWord = false;
+  let digit = false;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -218,7 +221,10 @@ export function countFeatures(text: string): void {
           hasLetter = true;
           if (prevLower && kd & UPPER && i - start >= 2) glued++;
           prevLower = (kd & LOWER) !== 0;
-        } else prevLower = false;
+        } else {
+          prevLower = false;
+          if (d >= 48 && d <= 57) digit = true;
+        }
         i++;
       }
       words++;
@@ -246,6 +252,7 @@ export function countFeatures(text: string): void {
   counts.innerPunct = innerPunct;
   counts.sentences = sentences;
   counts.legalWord = legalWord;
+  counts.digit = digit;
   counts.endsSentence = endsSentence(text);
   counts.bullet = BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0');
 }

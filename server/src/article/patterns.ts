@@ -288,8 +288,11 @@ export const BYLINE_LEAD = '(?:by|written by|words by|story by|posted by|reporte
 // the top half…" is a sentence
 const BYLINE_OPENING = new RegExp(`^${BYLINE_LEAD}\\s*:?\\s+`, 'i');
 const BYLINE_NAMES = new RegExp(`^(${NAME_WORD}|[a-z]{1,3})(?![\\p{L}])`, 'u');
+// the first two letters (lower-cased) of each opening, as 128 × first + second
+const BYLINE_HEADS = new Set(BYLINE_LEAD.slice(3, -1).split('|').map((w) => w.charCodeAt(0) * 128 + w.charCodeAt(1)));
 const BYLINE = {
   test(text: string): boolean {
+    if (!BYLINE_HEADS.has((text.charCodeAt(0) | 32) * 128 + (text.charCodeAt(1) | 32))) return false;
     const m = BYLINE_OPENING.exec(text);
     return !!m && BYLINE_NAMES.test(text.slice(m[0].length));
   },
@@ -343,27 +346,30 @@ const DISCLAIMER = /\b((are|is a) registered trademarks? of|not been evaluated b
 // one pass over the line: most lines hold neither.
 const LEGAL = new RegExp(`${DISCLAIMER.source}|\\b(subject to copyright|may not be (published|reproduced|redistributed|copied)|without (the )?(prior )?(express )?(written )?permission of)\\b`, 'i');
 
-/** Every notice LEGAL finds holds one of these words right after a space, so that a
- * word of the line (as countFeatures splits words) opens with it: features.ts notes
- * such a word in its one pass over a line's words, and a line without one is spared
- * the pattern. Keep in step with LEGAL. */
+/** Every notice LEGAL finds, and "all rights reserved", holds one of these words right
+ * after a space, so that a word of the line (as countFeatures splits words) opens with
+ * it: features.ts notes such a word in its one pass over a line's words, and a line
+ * without one is spared the patterns. Keep in step with LEGAL and RIGHTS. */
 export const LEGAL_WORDS = [
   'registered', 'evaluated', 'diagnose', 'informational', 'data', 'delayed', 'copyright', 'published', 'reproduced',
-  'redistributed', 'copied', 'permission',
+  'redistributed', 'copied', 'permission', 'reserved',
 ];
+// a copyright line; but for "all rights reserved", with a year
+const RIGHTS = /all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i;
 
 /** A legal line: a copyright line, a notice or a disclaimer. `legalWord`: whether a
- * word of the line opens with one of LEGAL_WORDS (false: it is known that none does). */
-export function isCopyright(text: string, legalWord = true): boolean {
+ * word of the line opens with one of LEGAL_WORDS, `digit`: whether the line holds a
+ * digit (false: it is known that it does not). */
+export function isCopyright(text: string, legalWord = true, digit = true): boolean {
   if (text.length > 1200) return false;
   if (legalWord && LEGAL.test(text) && (text.length <= 600 || DISCLAIMER.test(text))) return true;
   if (text.length > 600) return false;
   // a form's consent notice: "By submitting this form you agree to …"
   if ((text.charCodeAt(0) | 32) === 98 /* b */ && /^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
   if (text.length > 400) return false;
-  if (/all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i.test(text)) return true;
+  if ((legalWord || digit) && RIGHTS.test(text)) return true;
   // "© 2019 News Nation" is the page's; "a person sitting on a bed© Amazon" credits a photo
-  return text.includes('©') && /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
+  return digit && text.includes('©') && /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
 }
 
 /** Form fields and image placeholders left by the renderer: "[          ]",
@@ -429,8 +435,11 @@ export function isCommentHead(text: string): boolean {
   while (j >= 0 && isJsSpace(text.charCodeAt(j))) j--;
   if (j >= 0 && text.charCodeAt(j) === 58 /* : */) j--;
   while (j >= 0 && isJsSpace(text.charCodeAt(j))) j--;
+  // (and the letter before it: says, said, wrote, commented, replied)
   const last = j >= 0 ? text.charCodeAt(j) | 32 : 0;
-  if (last !== 115 /* s */ && last !== 100 /* d */ && last !== 101 /* e */) return false;
+  const before = j >= 1 ? text.charCodeAt(j - 1) | 32 : 0;
+  const ends = before * 128 + last;
+  if (ends !== 121 * 128 + 115 /* ys */ && ends !== 105 * 128 + 100 /* id */ && ends !== 116 * 128 + 101 /* te */ && ends !== 101 * 128 + 100 /* ed */) return false;
   return /\b(says|said|wrote|commented|replied)\s*:?\s*$/i.test(text) && text.split(/\s+/).length <= 16;
 }
 
@@ -444,9 +453,14 @@ export function isJsSpace(c: number): boolean {
 
 /** A line drawn across the page: "━━━━━━━━", "--------", "________". */
 export function isDivider(text: string): boolean {
-  const c0 = text.charCodeAt(0);
-  if (isAsciiLetter(c0) || (c0 >= 48 && c0 <= 57)) return false;
+  // (the line opens and ends with a character the pattern allows)
+  if (!drawsLine(text.charCodeAt(0)) || !drawsLine(text.charCodeAt(text.length - 1))) return false;
   return text.length >= 5 && /^[\s━─—–_=~*#•·.-]+$/.test(text) && !/^[*#•·. ]{1,9}$/.test(text);
+}
+
+/** A character of /[\s━─—–_=~*#•·.-]/, which draws a divider. */
+function drawsLine(c: number): boolean {
+  return isJsSpace(c) || c === 0x2501 || c === 0x2500 || c === 0x2014 || c === 0x2013 || c === 95 || c === 61 || c === 126 || c === 42 || c === 35 || c === 0x2022 || c === 0xb7 || c === 46 || c === 45;
 }
 
 /** Reading-time and counters: "5 Min Read", "0 : 0", "12 comments". */
