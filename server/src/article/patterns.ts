@@ -62,18 +62,6 @@ function uiWordAt(text: string, start: number, end: number): string | undefined 
   return undefined;
 }
 
-/** The two characters of `text` from `at`, ASCII-lower-cased, as one number: what a
- * set of the pairs of letters that a pattern's words open (or end) with is asked (a
- * character that is no ASCII letter never lower-cases to one this way). */
-function pairAt(text: string, at: number): number {
-  return (text.charCodeAt(at) | 32) * 128 + (text.charCodeAt(at + 1) | 32);
-}
-
-/** The pairs of letters the words open with (or end with, `end`). */
-function pairsOf(words: string[], end = false): Set<number> {
-  return new Set(words.map((w) => (end ? pairAt(w, w.length - 2) : pairAt(w, 0))));
-}
-
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
@@ -191,10 +179,15 @@ function mayOpenWithLabel(text: string): boolean {
   const c0 = text.charCodeAt(0);
   if (c0 === 40 /* ( */ || c0 === 91 /* [ */) i++;
   while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
-  return LABEL_HEADS.has(pairAt(text, i));
+  // p(hoto), i(mage), g(raphic), a(rtwork), v(ideo), f(ootage, eatured), c(redit, over),
+  // t(op), l(ead), h(eader), m(ain)
+  switch (text.charCodeAt(i) | 32) {
+    case 112: case 105: case 103: case 97: case 118: case 102: case 99: case 116: case 108: case 104: case 109:
+      return true;
+    default:
+      return false;
+  }
 }
-// the first words of CREDIT_LABEL's labels (CREDIT_BY's are among them)
-const LABEL_HEADS = pairsOf(['photo', 'image', 'picture', 'pic', 'illustration', 'graphic', 'artwork', 'video', 'footage', 'credit', 'cover', 'top', 'lead', 'header', 'featured', 'main']);
 
 /** A credit-shaped line that names a news agency and nothing of a picture ("Associated
  * Press", "Tom Davies Associated Press"): beside a byline or a dateline it is the
@@ -295,10 +288,11 @@ export const BYLINE_LEAD = '(?:by|written by|words by|story by|posted by|reporte
 // the top half…" is a sentence
 const BYLINE_OPENING = new RegExp(`^${BYLINE_LEAD}\\s*:?\\s+`, 'i');
 const BYLINE_NAMES = new RegExp(`^(${NAME_WORD}|[a-z]{1,3})(?![\\p{L}])`, 'u');
-const BYLINE_HEADS = pairsOf(BYLINE_LEAD.slice(3, -1).split('|'));
+// the first two letters (lower-cased) of each opening, as 128 × first + second
+const BYLINE_HEADS = new Set(BYLINE_LEAD.slice(3, -1).split('|').map((w) => w.charCodeAt(0) * 128 + w.charCodeAt(1)));
 const BYLINE = {
   test(text: string): boolean {
-    if (!BYLINE_HEADS.has(pairAt(text, 0))) return false;
+    if (!BYLINE_HEADS.has((text.charCodeAt(0) | 32) * 128 + (text.charCodeAt(1) | 32))) return false;
     const m = BYLINE_OPENING.exec(text);
     return !!m && BYLINE_NAMES.test(text.slice(m[0].length));
   },
@@ -378,9 +372,6 @@ export function isCopyright(text: string, legalWord = true, digit = true): boole
   return digit && text.includes('©') && /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
 }
 
-// the last two letters of the words an image's alt text ends with, naming itself
-const NAMES_ITSELF = pairsOf(['image', 'photo', 'logo', 'picture', 'thumbnail', 'shot'], true);
-
 /** Form fields and image placeholders left by the renderer: "[          ]",
  * "[Search]" are forms; "[hkpolyu1118b_167x94]", "plos-one-zebra-cow.jpg" images. */
 export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
@@ -395,20 +386,23 @@ export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
   const last = text.charCodeAt(text.length - 1) | 32;
   if ((last === 103 || last === 102 || last === 112) && /^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return 'image';
   // an image's alt text naming itself: "J.R. Stone Image", "KGO logo", "luboku 2020 press shot"
-  if (text.length <= 60 && NAMES_ITSELF.has(pairAt(text, text.length - 2)) && /\b(image|photo|logo|picture|thumbnail|press shot|headshot|mugshot)$/i.test(text) && text.split(/\s+/).length <= 6) return 'image';
+  if (text.length <= 60 && (last === 101 || last === 111 || last === 108 || last === 116) && /\b(image|photo|logo|picture|thumbnail|press shot|headshot|mugshot)$/i.test(text) && text.split(/\s+/).length <= 6) return 'image';
   // a form field with its label: "Search: [          ]", "Your Email [        ]"
   if (text.length <= 120 && text.includes('[') && /\[\s{3,}\]/.test(text)) return 'form';
   return undefined;
 }
 
-// the first words of the labels below
-const RELATED_HEADS = pairsOf(['related', 'read', 'also', 'see', 'more', 'recommended', 'don', 'watch', 'listen', 'click']);
-
 /** An inline link to another story: "Related: SpaceX's Starship in Pictures",
  * "Read more: …", "ALSO READ: …", "See also: …". */
 export function isRelatedLink(text: string): boolean {
   if (text.length > 220) return false;
-  if (!RELATED_HEADS.has(pairAt(text, 0))) return false;
+  // r(elated, ead, ecommended), s(ee), m(ore), d(on't), w(atch), l(isten), c(lick), a(lso)
+  switch (text.charCodeAt(0) | 32) {
+    case 114: case 115: case 109: case 100: case 119: case 108: case 99: case 97:
+      break;
+    default:
+      return false;
+  }
   // "Also on rt.com Journalists & politicians …": a site's name stands for the separator
   return /^(related( (post|story|article|content|coverage|reading|video|link))?|read more|read also|also read|see also|more on this|recommended( reading)?|don['’]t miss|watch|listen|more from [\w .&-]{1,40}|click here)\s*[:>»|-]\s*\S/i.test(text) || /^also (on|at) [\w-]+(\.[\w-]+)*\.[a-z]{2,6}\s+\S/i.test(text);
 }
@@ -469,15 +463,17 @@ function drawsLine(c: number): boolean {
   return isJsSpace(c) || c === 0x2501 || c === 0x2500 || c === 0x2014 || c === 0x2013 || c === 95 || c === 61 || c === 126 || c === 42 || c === 35 || c === 0x2022 || c === 0xb7 || c === 46 || c === 45;
 }
 
-const PICTURE_HEADS = pairsOf(['image', 'photo', 'picture', 'slide', 'video']);
-
 /** Reading-time and counters: "5 Min Read", "0 : 0", "12 comments". */
 export function isMetaCounter(text: string): boolean {
   if (text.length > 40) return false;
   // every pattern below opens with a digit, white space, one of : | / . , - (the counters
-  // of digits and separators) or a word for a picture; the telephone number only rejects
+  // of digits and separators) or i(mage), p(hoto, icture), s(lide), v(ideo); the
+  // telephone number only rejects
   const c0 = text.charCodeAt(0);
-  if (!(c0 >= 48 && c0 <= 57) && !isJsSpace(c0) && c0 !== 58 && c0 !== 124 && c0 !== 47 && c0 !== 46 && c0 !== 44 && c0 !== 45 && !PICTURE_HEADS.has(pairAt(text, 0))) return false;
+  if (!(c0 >= 48 && c0 <= 57) && !isJsSpace(c0) && c0 !== 58 && c0 !== 124 && c0 !== 47 && c0 !== 46 && c0 !== 44 && c0 !== 45) {
+    const l = c0 | 32;
+    if (l !== 105 && l !== 112 && l !== 115 && l !== 118) return false;
+  }
   // a telephone number is information, not a counter
   if (/^\+?\(?\d[\d\s().-]{6,}\d$/.test(text) && /\d[\s.-]\d/.test(text) && !/:/.test(text)) return false;
   return /^\d+\s*(min(ute)?s?|mins?)\.?\s+read$/i.test(text)
