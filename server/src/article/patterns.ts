@@ -7,7 +7,14 @@
 
 /** Split words that lost the space between them: "ReadingShow" -> "Reading Show". */
 export function unglue(text: string): string {
-  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  // most lines hold no such pair, and are given back without the pattern's pass
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    const p = text.charCodeAt(i - 1);
+    if ((p >= 97 && p <= 122) || (p >= 48 && p <= 57)) return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  }
+  return text;
 }
 
 // Words that make up button and link labels of web pages.
