@@ -57,16 +57,20 @@ export function startsWord(c: number): boolean {
 // Stop words are ASCII letters and apostrophes (' and ’), and no other character
 // lower-cases to those: a word is looked up only when it is made of them and not longer
 // than the longest stop word, and without building its lower-cased string (a table of
-// the stop words by length and first letter, compared in place).
+// the stop words by length, first and last letter, compared in place: most of its
+// lists hold one word).
 const STOP_MAX = Math.max(...[...ENGLISH_STOPWORDS].map((w) => w.length));
-// (an array indexed by length × 128 + first letter: a map's lookup cost more than the
-// rest of reading a word)
-const STOP_BY_HEAD: (string[] | undefined)[] = new Array((STOP_MAX + 1) * 128).fill(undefined);
-for (const w of ENGLISH_STOPWORDS) {
-  const k = w.length * 128 + w.charCodeAt(0);
-  const list = STOP_BY_HEAD[k];
-  if (list) list.push(w);
-  else STOP_BY_HEAD[k] = [w];
+// (an array indexed by (length × 26 + first letter) × 26 + last letter, a to z: a map's
+// lookup cost more than the rest of reading a word)
+const STOP_BY_ENDS: (string[] | undefined)[] = new Array((STOP_MAX + 1) * 26 * 26).fill(undefined);
+for (const w of ENGLISH_STOPWORDS) (STOP_BY_ENDS[stopKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))] ??= []).push(w);
+
+/** Where the stop words of this length and (lower-case) first and last characters are
+ * listed; -1 when those are not letters a to z (no stop word opens or ends otherwise). */
+function stopKey(n: number, first: number, last: number): number {
+  const f = first - 97;
+  const l = last - 97;
+  return f >= 0 && f < 26 && l >= 0 && l < 26 ? (n * 26 + f) * 26 + l : -1;
 }
 
 /** ASCII lower case of one code unit. */
@@ -78,12 +82,12 @@ function lowerAscii(c: number): number {
  * `ENGLISH_STOPWORDS.has(text.slice(start, end).toLowerCase())`. */
 function isStopWord(text: string, start: number, end: number): boolean {
   const n = end - start;
-  const head = text.charCodeAt(start);
-  if (n > STOP_MAX || head >= 128) return false;
-  const list = STOP_BY_HEAD[n * 128 + lowerAscii(head)];
+  if (n > STOP_MAX) return false;
+  const key = stopKey(n, lowerAscii(text.charCodeAt(start)), lowerAscii(text.charCodeAt(end - 1)));
+  const list = key < 0 ? undefined : STOP_BY_ENDS[key];
   if (!list) return false;
   next: for (const w of list) {
-    for (let k = 1; k < n; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
+    for (let k = 1; k < n - 1; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
     return true;
   }
   return false;
