@@ -31,7 +31,9 @@ export interface Features {
   innerPunct: number;
 }
 
-const BULLETS = new Set(['•', '☆', '□', '●', '◦', '▪', '‣', '○', '■', '★', '-', '*', '·', '►', '▸', '»', '›', '◆', '◇', '–', '—', '✓', '✔']);
+const BULLETS = ['•', '☆', '□', '●', '◦', '▪', '‣', '○', '■', '★', '-', '*', '·', '►', '▸', '»', '›', '◆', '◇', '–', '—', '✓', '✔'];
+// (- and * are the only ones in ASCII)
+const BULLET_CODES = new Set(BULLETS.map((b) => b.charCodeAt(0)));
 
 function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000 && c !== 0x37e);
@@ -245,7 +247,7 @@ export function countFeatures(text: string): void {
     else if ((c === 46 || c === 33 || c === 63) && i + 2 < n && text.charCodeAt(i + 1) === 32 && isUpper(text.charCodeAt(i + 2))) sentences++;
     i++;
   }
-  const first = text[0] ?? '';
+
   counts.words = words;
   counts.stops = stop;
   counts.alphaWords = alphaWords;
@@ -258,7 +260,10 @@ export function countFeatures(text: string): void {
   counts.legalWord = legalWord;
   counts.digit = digit;
   counts.endsSentence = endsSentence(text);
-  counts.bullet = BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0');
+  // (by code: the first character as a string is a new one beyond Latin-1)
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  counts.bullet = (c0 < 128 ? c0 === 45 || c0 === 42 : BULLET_CODES.has(c0)) && (n === 1 || c1 === 32 || c1 === 0xa0);
 }
 
 export function features(text: string, indent = 0): Features {
