@@ -2,6 +2,7 @@
 // misses that once fooled them (each near miss came from a real page of the corpus).
 import * as assert from 'node:assert';
 import { analyzeArticle } from '../../server/src/article';
+import { countFeatures, counts } from '../../server/src/article/features';
 import { isAgencyByline, isByline, isCopyright, isDateline, isHashtagRun, isPhotoCredit, isRelatedLink, isSelfGlued, opensLikeCaption } from '../../server/src/article/patterns';
 import { isPromotional } from '../../server/src/article/promo';
 import { joinLines } from './helpers';
@@ -42,6 +43,32 @@ describe('patterns: line recognisers', () => {
       ['*These statements have not been evaluated by the Food and Drug Administration. These products are not intended to diagnose, treat, cure, or prevent any disease.', 'Apple logo, Apple TV and iPhone are registered trademarks of Apple Inc.', 'All quotes delayed a minimum of 15 minutes.', `Most stock quote data provided by BATS. ${'Market indices are shown in real time. '.repeat(20)}`],
       ['The names are trademarks of Disney, the court said, and the studio sued to protect them.', 'Consult your doctor before you change the dose, the agency said on Tuesday.', 'The data was provided by the state’s health department.'],
     );
+  });
+
+  it('every legal notice holds a word that opens with one of LEGAL_WORDS, as features.ts reads words, or a year (the hints that spare other lines the patterns)', () => {
+    const notices = [
+      'Apple TV and iPhone are registered trademarks of Apple Inc.', 'Galley is a registered trademark of Galley Ltd.',
+      'These statements have not been evaluated by the Food and Drug Administration.', 'This product is NOT INTENDED TO DIAGNOSE any disease.',
+      'This site is for general informational purposes only.', 'For informational purposes only.', 'Market data provided by Refinitiv.',
+      'Quote data is powered by BATS.', 'All quotes are delayed by 15 minutes.', 'Quotes delayed at least 15 minutes.',
+      'Some images subject to copyright.', 'This material may not be published, broadcast, rewritten or redistributed.',
+      'It may not be reproduced.', 'It may not be redistributed.', 'It may not be copied.',
+      'Do not use without the prior express written permission of the owner.', 'Reproduced without permission of the author is forbidden.',
+      'News Nation. All rights reserved.',
+    ];
+    for (const text of notices) {
+      assert.strictEqual(isCopyright(text), true, text);
+      countFeatures(text);
+      assert.strictEqual(counts.legalWord, true, text);
+    }
+    countFeatures('The council met on Tuesday, and the vote was close.');
+    assert.strictEqual(counts.legalWord, false);
+    assert.strictEqual(counts.digit, false);
+    // the other copyright lines hold a year
+    for (const text of ['© 2019 News Nation', 'Copyright © 2019 Sputnik', '(c) 2019 CBS']) {
+      countFeatures(text);
+      assert.ok(isCopyright(text) && counts.digit, text);
+    }
   });
 
   it('a membership pitch is advertising voice; a story about members is not', () => {

@@ -101,9 +101,27 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
     while (k + 1 < w.n && w.start[k + 1] < end) k++; // "AT&T": one short form
   }
   if (!shorts.length) return [];
-  // every beginning of a wanted short form: a phrase stops growing past them
-  const prefixes = new Set<string>();
-  for (const x of wanted) for (let i = 1; i <= x.length; i++) prefixes.add(x.slice(0, i));
+  // every beginning of a wanted short form, as a trie of their characters (a node's
+  // children by character; the short form a node spells in full): a phrase stops
+  // growing past them, and its initials are followed letter by letter, not joined into
+  // a string to look up at each word
+  const children: Map<number, number>[] = [new Map()];
+  const spells: (string | undefined)[] = [undefined];
+  for (const x of wanted) {
+    let node = 0;
+    for (let i = 0; i < x.length; i++) {
+      const c = x.charCodeAt(i);
+      let child = children[node].get(c);
+      if (child === undefined) {
+        child = children.length;
+        children.push(new Map());
+        spells.push(undefined);
+        children[node].set(c, child);
+      }
+      node = child;
+    }
+    spells[node] = x;
+  }
 
   // 1. long forms spelled out anywhere: the initials of every run of 2 to 8 capitalised
   // words of a phrase ("Financial Technology Association Fintech Summit" registers FTA)
@@ -134,14 +152,17 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
       if (len >= 2) {
         for (let i = 0; i < len; i++) {
           if (!initials(i)) continue;
-          let s = '';
+          // the node of the initials read so far (s, the short form they would make)
+          let node = 0;
           let significant = 0;
           for (let j = i; j < len && j < i + 8; j++) {
-            s += initials(j);
-            if (!prefixes.has(s)) break;
-            if (!initials(j)) continue;
+            const letters = initials(j);
+            for (let k = 0; k < letters.length && node >= 0; k++) node = children[node].get(letters.charCodeAt(k)) ?? -1;
+            if (node < 0) break;
+            if (!letters) continue;
             significant++;
-            if (significant >= 2 && s.length >= 3 && wanted.has(s) && !spelled.has(s)) spelled.set(s, { long: text.slice(at[i], to[j]), start: at[i], end: to[j] });
+            const s = spells[node];
+            if (significant >= 2 && s !== undefined && s.length >= 3 && !spelled.has(s)) spelled.set(s, { long: text.slice(at[i], to[j]), start: at[i], end: to[j] });
           }
         }
       }

@@ -8,9 +8,13 @@ import { readAcronyms } from './acronyms';
 import { readPeople } from './people';
 import { scanWords } from './words';
 import { readStories, StoryDraft } from './stories';
-import { Acronym, AnalysisOptions, AnalysisStopped, ArticleModel, Block, Person, Story } from './types';
+import { Acronym, AnalysisOptions, AnalysisStopped, ArticleModel, Block, Person, Role, Story } from './types';
 
 const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+// the roles of a story's lines that may repeat an earlier one (a caption the dek, a
+// pull quote a paragraph)
+const MAY_REPEAT = new Set<Role>(['caption', 'body', 'other', 'dek']);
 
 function firstWords(text: string, max = 8): string {
   const words = text.split(/\s+/);
@@ -68,7 +72,7 @@ function analyzePlain(text: string, options: AnalysisOptions): AnalysisSteps {
   checkpoint();
 
   // duplicates: a later block repeating an earlier one, inside a story
-  const dupOf = findDuplicates(blocks, (b) => reading.story[b.index] >= 0 && ['caption', 'body', 'other', 'dek'].includes(reading.role[b.index]));
+  const dupOf = findDuplicates(blocks, (b) => reading.story[b.index] >= 0 && MAY_REPEAT.has(reading.role[b.index]));
   // a headline printed twice (above and below the byline) is how many sites lay out a
   // title, and the reader's labels keep both: never a removable duplicate
   const counts = (k: number) => reading.role[k] !== 'chrome' && reading.role[k] !== 'headline';

@@ -5,8 +5,8 @@
 import { countFeatures, counts, Features, proseLevel, readsEnglish } from './features';
 import { LineTable, lineTable } from './lines';
 import {
-  isByline, isCommentHead, isCopyright, isDateline, isDivider, isListHeader, isMetaCounter, isNameLine, isPhotoCredit,
-  isRelatedLink, isSelfGlued, isHashtagRun, isTruncationMarker, isUiLabel, isWidgetResidue, trailingCredit,
+  isByline, isCommentHead, isCopyright, isDateline, isDivider, isMetaCounter, namesAList, isNameLine, isPhotoCredit,
+  isJsSpace, isRelatedLink, isSelfGlued, isHashtagRun, isTruncationMarker, isUiLabel, isWidgetResidue, trailingCredit,
 } from './patterns';
 import { Span } from './types';
 
@@ -60,18 +60,43 @@ export interface Page {
   english: boolean;
 }
 
-const BULLET_PREFIX = /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/;
+// the bullets a key leaves out, with the white space after them
+const KEY_BULLETS = new Set([...'•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-'].map((c) => c.charCodeAt(0)));
+
+/** Where the text goes on after a leading bullet and its white space (0: no such
+ * bullet), as /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/ would match them. */
+function afterBullet(text: string): number {
+  if (!KEY_BULLETS.has(text.charCodeAt(0))) return 0;
+  let i = 1;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  return i > 1 ? i : 0;
+}
 
 const keyBuffer = new Uint16Array(512);
 
 export function normalizeKey(text: string): string {
-  const t = text.replace(BULLET_PREFIX, '');
+  const t = text.slice(afterBullet(text));
   return t.length <= keyBuffer.length ? asciiKey(t) ?? slowKey(t) : slowKey(t);
 }
 
+// Characters beyond ASCII that a key reads as white space: neither letters nor digits,
+// lower-cased or not (dashes, bullets, ellipses, ©): 0 not yet known, 1 such a
+// character, 2 not (a letter, a digit, half of a surrogate pair).
+const BEYOND_ASCII = new Uint8Array(0x10000);
+function separatesKey(c: number): boolean {
+  let k = BEYOND_ASCII[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lower = ch.toLowerCase();
+    const surrogate = c >= 0xd800 && c <= 0xdfff;
+    k = BEYOND_ASCII[c] = !surrogate && lower.length === 1 && !/[\p{L}\p{N}]/u.test(ch) && !/[\p{L}\p{N}]/u.test(lower) ? 1 : 2;
+  }
+  return k === 1;
+}
+
 /** normalizeKey in one pass for text of ASCII letters, digits, punctuation and quotes
- * (most lines), where lower-casing is per character and letters and digits are
- * [a-z0-9]; undefined for any other text. */
+ * and of separators beyond ASCII (most lines), where lower-casing is per character and
+ * letters and digits are [a-z0-9]; undefined for any other text. */
 function asciiKey(t: string): string | undefined {
   let n = 0;
   let gap = false;
@@ -81,7 +106,9 @@ function asciiKey(t: string): string | undefined {
     if (c === 0x22 || c === 0x27 || c === 0x60) continue;
     if (c >= 128) {
       if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
-      return undefined;
+      if (!separatesKey(c)) return undefined;
+      gap = true;
+      continue;
     }
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
@@ -104,15 +131,14 @@ function asciiKey(t: string): string | undefined {
 export const keyEnds = { head: 0, tail: 0 };
 export function readKeyEnds(text: string): -1 | 0 | 1 {
   if (text.length > 400) return 0;
-  const c0 = text.charCodeAt(0);
-  // the bullets of BULLET_PREFIX beyond ASCII or * and -
-  const t = c0 >= 128 || c0 === 42 || c0 === 45 ? text.replace(BULLET_PREFIX, '') : text;
-  const head = endOfKey(t, 0, t.length, 1);
+  // (the key's text is read in place, from past a bullet)
+  const from = afterBullet(text);
+  const head = endOfKey(text, from, text.length, 1);
   if (head < 1) return head;
   let h = 0x811c9dc5;
   for (let k = 0; k < 8; k++) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
   keyEnds.head = h;
-  const tail = endOfKey(t, t.length - 1, -1, -1);
+  const tail = endOfKey(text, text.length - 1, from - 1, -1);
   if (tail < 1) return -1;
   h = 0x811c9dc5;
   for (let k = 7; k >= 0; k--) h = Math.imul(h ^ keyBuffer[k], 0x01000193);
@@ -129,7 +155,7 @@ export function keyEndHash(key: string, from: number): number {
 
 /** asciiKey's first 8 characters (step 1, from `from` up to `to`) or its last 8 in
  * reverse (step -1) into keyBuffer[0, 8): 1 when made, 0 when the text ends first, -1
- * at a character beyond ASCII that is not a dropped quote. */
+ * at a character beyond ASCII that is neither a dropped quote nor a separator. */
 function endOfKey(t: string, from: number, to: number, step: 1 | -1): -1 | 0 | 1 {
   let n = 0;
   let gap = false;
@@ -138,7 +164,9 @@ function endOfKey(t: string, from: number, to: number, step: 1 | -1): -1 | 0 | 1
     if (c === 0x22 || c === 0x27 || c === 0x60) continue;
     if (c >= 128) {
       if (c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d || c === 0xb4) continue;
-      return -1;
+      if (!separatesKey(c)) return -1;
+      gap = true;
+      continue;
     }
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
@@ -169,31 +197,47 @@ function isWhite(c: number): boolean {
 /** A title-like line: short, starts with a capital or digit or quote, no final full stop. */
 function titleShape(text: string, f: Features): boolean {
   if (f.words < 2 || f.words > 28 || f.chars > 220 || f.bullet) return false;
-  if (!/^[\p{Lu}\p{N}"“‘'(\[]/u.test(text)) return false;
-  if (/[,;:]$/.test(text)) return false;
-  if (/\.$/.test(text) && !/\.[”"’']?$/.test(text)) return false;
+  // (an ASCII first character answers the first pattern by itself)
+  const c0 = text.charCodeAt(0);
+  if (c0 < 128 ? !((c0 >= 65 && c0 <= 90) || (c0 >= 48 && c0 <= 57) || c0 === 34 || c0 === 39 || c0 === 40 || c0 === 91) : !/^[\p{Lu}\p{N}"“‘'(\[]/u.test(text)) return false;
+  const last = text.charCodeAt(text.length - 1);
+  if (last === 44 || last === 59 || last === 58) return false;
   return f.letterRatio >= 0.55;
 }
 
-/** A bullet entry that reads like a menu link: a few capitalised words, no sentence. */
+/** A bullet entry (`text` with its bullet) that reads like a menu link: a few
+ * capitalised words, no sentence. */
 function navLike(text: string, f: Features): boolean {
   if (f.words === 0) return true;
   if (f.words > 6 || f.innerPunct > 0 || f.endsSentence) return false;
   // menus are Title Case; "1 tsp cinnamon" is a list item
-  return f.capRatio >= 0.5 && !/^\d/.test(text);
+  return f.capRatio >= 0.5 && !digitAfterBullet(text);
 }
 
-function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
+/** Does a digit follow the bullet: is there one right after the line's first run of
+ * non-white-space and the white space after it? (What /^\d/ says of the text that
+ * replacing /^\S+\s*(?:)/ with '' leaves, read in place.) */
+function digitAfterBullet(text: string): boolean {
+  let i = 0;
+  while (i < text.length && !isJsSpace(text.charCodeAt(i))) i++;
+  if (i === 0) return false;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+function tagOf(b: LineBlock, level: 0 | 1 | 2): Tag {
+  const { text, f } = b;
   const w = isWidgetResidue(text);
   if (w) return w;
   if (isTruncationMarker(text)) return 'truncation';
-  if (isUiLabel(text)) return isListHeader(text) ? 'list-header' : 'ui';
+  if (isUiLabel(text)) return namesAList(text) ? 'list-header' : 'ui';
   if (isRelatedLink(text)) return 'related';
   // an image's alt text left in the scrape: a card's title glued to itself, a pin's tags
   if (isSelfGlued(text) || isHashtagRun(text)) return 'image';
   // (a bullet naming only a platform, "• flickr", is a link in a list of them)
   if (isPhotoCredit(text) && !(f.bullet && f.words <= 3 && !/[:/©(]/.test(text))) return 'credit';
-  if (isCopyright(text) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
+  if (isCopyright(text, b.legalWord, b.digit) && (f.chars <= 200 || !/^["“‘']/.test(text))) return 'copyright';
   if (isCommentHead(text)) return 'comment-head';
   if (isDateline(text)) return 'date';
   if (isByline(text)) return 'byline';
@@ -201,7 +245,7 @@ function tagOf(text: string, f: Features, level: 0 | 1 | 2): Tag {
   if (isDivider(text)) return 'divider';
   if (f.bullet) {
     if (level === 2 && f.chars >= 100) return 'prose';
-    return navLike(text.replace(/^\S+\s*/, ''), f) ? 'menu' : 'item';
+    return navLike(text, f) ? 'menu' : 'item';
   }
   // menu words glued together: "BabywearingColoradoFamily & LifeTipsTravel"
   if (f.glued >= 2 && f.words <= 8 && f.stopRatio < 0.2) return 'menu';
@@ -232,6 +276,8 @@ class LineBlock implements BlockInfo, Features {
   readonly glued: number;
   readonly pipes: number;
   readonly innerPunct: number;
+  readonly legalWord: boolean;
+  readonly digit: boolean;
   // set once the page's language is known (readBlocks)
   level: 0 | 1 | 2 = 0;
   tag: Tag = 'short';
@@ -259,6 +305,8 @@ class LineBlock implements BlockInfo, Features {
     this.glued = k.glued;
     this.pipes = k.pipes;
     this.innerPunct = k.innerPunct;
+    this.legalWord = k.legalWord;
+    this.digit = k.digit;
   }
 
   get f(): Features {
@@ -299,6 +347,8 @@ interface LineReading {
   glued: number;
   pipes: number;
   innerPunct: number;
+  legalWord: boolean;
+  digit: boolean;
   sentences: number;
   endsSentence: boolean;
   bullet: boolean;
@@ -328,7 +378,7 @@ export class LineCache {
       const k = counts;
       r = {
         words: k.words, stops: k.stops, alphaWords: k.alphaWords, capWords: k.capWords, letters: k.letters, glued: k.glued,
-        pipes: k.pipes, innerPunct: k.innerPunct, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
+        pipes: k.pipes, innerPunct: k.innerPunct, legalWord: k.legalWord, digit: k.digit, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
         tags: [undefined, undefined, undefined], credit: -2,
       };
     }
@@ -392,7 +442,7 @@ function readBlocksFresh(text: string): Page {
   const english = readsEnglish(blocks);
   for (const b of blocks) {
     const level = proseLevel(b, english);
-    const tag = tagOf(b.text, b, level);
+    const tag = tagOf(b, level);
     const ca = tag === 'credit' ? -1 : trailingCredit(b.text);
     b.level = level;
     b.tag = tag;
@@ -415,7 +465,7 @@ function readBlocksCached(text: string, cache: LineCache): Page {
     const b = blocks[i];
     const r = readings[i];
     const level = proseLevel(b, english);
-    const tag = (r.tags[level] ??= tagOf(b.text, b, level));
+    const tag = (r.tags[level] ??= tagOf(b, level));
     if (tag !== 'credit' && r.credit === -2) r.credit = trailingCredit(b.text);
     const ca = tag === 'credit' ? -1 : r.credit;
     b.level = level;

@@ -16,58 +16,65 @@ const MIN_WORDS = 10;
 const CONTAINMENT = 0.8;
 const MAX_POSTINGS = 8;
 
-/** Numbers the lower-cased words of a page: equal words get equal numbers. */
+/** Numbers the lower-cased words of a page: equal words get equal numbers. A word's
+ * characters are kept in one typed array, beside its hash: a lookup compares the
+ * characters wordIds copied while reading the word with those, and no string is made
+ * or read for an ASCII word. */
 class WordTable {
   #slots = new Int32Array(1 << 12).fill(-1);
-  readonly #words: string[] = [];
+  /** Per word: the hash of its characters, and where they start in #chars (a word's
+   * characters end where the next word's start). */
+  #hash = new Int32Array(1 << 11);
+  #at = new Int32Array((1 << 11) + 1);
+  #chars = new Uint16Array(1 << 14);
+  #size = 0;
 
-  /** The number of text[start, end) lower-cased (as `toLowerCase` does). `h` is the
-   * hash of its characters ASCII-lower-cased (as wordIds computes it while reading the
-   * word) when `ascii`, and is recomputed otherwise. */
-  id(text: string, start: number, end: number, h: number, ascii: boolean): number {
-    // beyond ASCII, lower-casing may change the length or depend on the neighbours
-    // (final sigma): hash the lower-cased string itself
-    const lower = ascii ? undefined : text.slice(start, end).toLowerCase();
-    if (lower !== undefined) {
-      h = 0x811c9dc5;
-      for (let i = 0; i < lower.length; i++) h = Math.imul(h ^ lower.charCodeAt(i), 0x01000193);
-    }
+  /** The number of the word whose lower-cased characters are chars[0, n), of hash h. */
+  id(chars: Uint16Array, n: number, h: number): number {
     const mask = this.#slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const id = this.#slots[s];
       if (id < 0) {
-        this.#slots[s] = this.#words.length;
-        this.#words.push(lower ?? text.slice(start, end).toLowerCase());
-        if (this.#words.length * 2 > this.#slots.length) this.#grow();
-        return this.#words.length - 1;
+        this.#slots[s] = this.#add(chars, n, h);
+        if (this.#size * 2 > this.#slots.length) this.#grow();
+        return this.#size - 1;
       }
-      const w = this.#words[id];
-      if (lower !== undefined ? w === lower : sameAscii(w, text, start, end)) return id;
+      if (this.#hash[id] !== h) continue;
+      const at = this.#at[id];
+      if (this.#at[id + 1] - at !== n) continue;
+      let k = 0;
+      while (k < n && this.#chars[at + k] === chars[k]) k++;
+      if (k === n) return id;
     }
   }
 
+  #add(chars: Uint16Array, n: number, h: number): number {
+    const id = this.#size++;
+    if (id === this.#hash.length) {
+      this.#hash = resized(this.#hash, id * 2);
+      this.#at = resized(this.#at, id * 2 + 1);
+    }
+    const at = this.#at[id];
+    if (at + n > this.#chars.length) {
+      const grown = new Uint16Array(Math.max(this.#chars.length * 2, at + n));
+      grown.set(this.#chars);
+      this.#chars = grown;
+    }
+    this.#chars.set(chars.subarray(0, n), at);
+    this.#at[id + 1] = at + n;
+    this.#hash[id] = h;
+    return id;
+  }
+
   #grow(): void {
-    const old = this.#words;
     this.#slots = new Int32Array(this.#slots.length * 2).fill(-1);
     const mask = this.#slots.length - 1;
-    old.forEach((w, id) => {
-      let h = 0x811c9dc5;
-      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
-      let s = h & mask;
+    for (let id = 0; id < this.#size; id++) {
+      let s = this.#hash[id] & mask;
       while (this.#slots[s] >= 0) s = (s + 1) & mask;
       this.#slots[s] = id;
-    });
+    }
   }
-}
-
-/** Is `w` the ASCII text[start, end) lower-cased? */
-function sameAscii(w: string, text: string, start: number, end: number): boolean {
-  if (w.length !== end - start) return false;
-  for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 65 && c <= 90 ? c + 32 : c) !== w.charCodeAt(i - start)) return false;
-  }
-  return true;
 }
 
 /** Numbers 4-tuples of word numbers: equal shingles get equal numbers. */
@@ -122,9 +129,41 @@ function mix(a: number, b: number, c: number, d: number): number {
   return h ^ (h >>> 15);
 }
 
-/** The word numbers of a block, words split as features() splits them. */
-function wordIds(text: string, words: WordTable, out: number[]): void {
-  out.length = 0;
+/** A list of numbers that keeps its room from one block to the next (an array's
+ * `length = 0` gives its room back, and each block's pushes would make it anew). */
+class Numbers {
+  a = new Int32Array(256);
+  n = 0;
+
+  push(x: number): void {
+    if (this.n === this.a.length) this.a = resized(this.a, this.n * 2);
+    this.a[this.n++] = x;
+  }
+}
+
+// the lower-cased characters of the word being read
+let wordChars = new Uint16Array(256);
+
+// The lower case of a word character beyond ASCII (a letter below U+2000, or ’), by
+// itself: 0 not yet known, NOT_ALONE when lower-casing it alone is not what
+// `toLowerCase` makes of it in a word: İ becomes two characters, Σ depends on its
+// neighbours (final sigma), the only such characters of the default mapping.
+const LOWER_ALONE = new Uint16Array(0x2020);
+const NOT_ALONE = 0xffff;
+function lowerAlone(c: number): number {
+  let l = LOWER_ALONE[c];
+  if (l === 0) {
+    const lower = String.fromCharCode(c).toLowerCase();
+    l = LOWER_ALONE[c] = lower.length === 1 && c !== 0x3a3 ? lower.charCodeAt(0) : NOT_ALONE;
+  }
+  return l;
+}
+
+/** The word numbers of a block, words split as features() splits them, lower-cased as
+ * `toLowerCase` does: character by character as they are read, but a word holding a
+ * character that lower-cases otherwise in context (lowerAlone), by toLowerCase. */
+function wordIds(text: string, words: WordTable, out: Numbers): void {
+  out.n = 0;
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -133,23 +172,48 @@ function wordIds(text: string, words: WordTable, out: number[]): void {
       i++;
       continue;
     }
-    // the word's end, and the hash of its ASCII-lower-cased characters on the way
+    // the word's end, its lower-cased characters and their hash on the way
     const start = i;
     let h = 0x811c9dc5;
-    let ascii = true;
+    let alone = true;
+    let len = 0;
     while (i < n) {
       const d = text.charCodeAt(i);
+      let l: number;
       if (d < 128) {
         if (!(ASCII_CLASS[d] & WORD)) break;
-        if (ascii) h = Math.imul(h ^ (d >= 65 && d <= 90 ? d + 32 : d), 0x01000193);
+        l = d >= 65 && d <= 90 ? d + 32 : d;
       } else {
         if (!(classOf(d) & WORD)) break;
-        ascii = false;
+        l = lowerAlone(d);
+        if (l === NOT_ALONE) alone = false;
+      }
+      if (alone) {
+        h = Math.imul(h ^ l, 0x01000193);
+        if (len === wordChars.length) wordChars = resized16(wordChars, len * 2);
+        wordChars[len++] = l;
       }
       i++;
     }
-    out.push(words.id(text, start, i, h, ascii));
+    if (!alone) {
+      const lower = text.slice(start, i).toLowerCase();
+      len = lower.length;
+      if (len > wordChars.length) wordChars = resized16(wordChars, len);
+      h = 0x811c9dc5;
+      for (let k = 0; k < len; k++) {
+        const l = lower.charCodeAt(k);
+        wordChars[k] = l;
+        h = Math.imul(h ^ l, 0x01000193);
+      }
+    }
+    out.push(words.id(wordChars, len, h));
   }
+}
+
+function resized16(a: Uint16Array, size: number): Uint16Array<ArrayBuffer> {
+  const g = new Uint16Array(size);
+  g.set(a.subarray(0, Math.min(a.length, size)));
+  return g;
 }
 
 /** For each block, the index of the earlier block it duplicates, or -1. */
@@ -174,14 +238,16 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   // shared-shingle counts per earlier block, and those blocks in the order their shared
   // shingles first occur here (reset after each block)
   const shared = new Int32Array(blocks.length);
-  const sharers: number[] = [];
-  const ids: number[] = [];
-  const shingles: number[] = [];
-  for (const b of blocks) {
+  const sharers = new Numbers();
+  const ids = new Numbers();
+  const shingles = new Numbers();
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi];
     if (b.f.words < MIN_WORDS) continue;
     wordIds(b.text, words, ids);
-    shingles.length = 0;
-    for (let i = 0; i + 3 < ids.length; i++) shingles.push(table.id(ids[i], ids[i + 1], ids[i + 2], ids[i + 3]));
+    shingles.n = 0;
+    const w = ids.a;
+    for (let i = 0; i + 3 < ids.n; i++) shingles.push(table.id(w[i], w[i + 1], w[i + 2], w[i + 3]));
     if (table.size > seenIn.length) {
       const size = Math.max(table.size, seenIn.length * 2);
       seenIn = grown(seenIn, size);
@@ -194,7 +260,8 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
     }
     if (eligible(b)) {
       let distinct = 0;
-      for (const s of shingles) {
+      for (let x = 0; x < shingles.n; x++) {
+        const s = shingles.a[x];
         if (seenIn[s] === b.index) continue;
         seenIn[s] = b.index;
         distinct++;
@@ -206,16 +273,18 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
           if (shared[m]++ === 0) sharers.push(m);
         }
       }
-      for (const k of sharers) {
+      for (let x = 0; x < sharers.n; x++) {
+        const k = sharers.a[x];
         if (shared[k] / distinct >= CONTAINMENT && blocks[k].f.words >= b.f.words * 0.9) {
           dupOf[b.index] = k;
           break;
         }
       }
-      for (const k of sharers) shared[k] = 0;
-      sharers.length = 0;
+      for (let x = 0; x < sharers.n; x++) shared[sharers.a[x]] = 0;
+      sharers.n = 0;
     }
-    for (const s of shingles) {
+    for (let x = 0; x < shingles.n; x++) {
+      const s = shingles.a[x];
       const k = firstIn[s];
       if (k < 0) firstIn[s] = b.index;
       else if (k !== b.index) {

@@ -2,6 +2,7 @@
 // from. Computed once per block, in one pass over its characters where possible,
 // because this runs on every line of multi-megabyte scrapes.
 
+import { LEGAL_WORDS } from './patterns';
 import { ENGLISH_STOPWORDS } from './stopwords';
 
 export interface Features {
@@ -30,7 +31,9 @@ export interface Features {
   innerPunct: number;
 }
 
-const BULLETS = new Set(['•', '☆', '□', '●', '◦', '▪', '‣', '○', '■', '★', '-', '*', '·', '►', '▸', '»', '›', '◆', '◇', '–', '—', '✓', '✔']);
+const BULLETS = ['•', '☆', '□', '●', '◦', '▪', '‣', '○', '■', '★', '-', '*', '·', '►', '▸', '»', '›', '◆', '◇', '–', '—', '✓', '✔'];
+// (- and * are the only ones in ASCII)
+const BULLET_CODES = new Set(BULLETS.map((b) => b.charCodeAt(0)));
 
 function isLetterCode(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && c < 0x2000 && c !== 0x37e);
@@ -56,16 +59,20 @@ export function startsWord(c: number): boolean {
 // Stop words are ASCII letters and apostrophes (' and ’), and no other character
 // lower-cases to those: a word is looked up only when it is made of them and not longer
 // than the longest stop word, and without building its lower-cased string (a table of
-// the stop words by length and first letter, compared in place).
+// the stop words by length, first and last letter, compared in place: most of its
+// lists hold one word).
 const STOP_MAX = Math.max(...[...ENGLISH_STOPWORDS].map((w) => w.length));
-// (an array indexed by length × 128 + first letter: a map's lookup cost more than the
-// rest of reading a word)
-const STOP_BY_HEAD: (string[] | undefined)[] = new Array((STOP_MAX + 1) * 128).fill(undefined);
-for (const w of ENGLISH_STOPWORDS) {
-  const k = w.length * 128 + w.charCodeAt(0);
-  const list = STOP_BY_HEAD[k];
-  if (list) list.push(w);
-  else STOP_BY_HEAD[k] = [w];
+// (an array indexed by (length × 26 + first letter) × 26 + last letter, a to z: a map's
+// lookup cost more than the rest of reading a word)
+const STOP_BY_ENDS: (string[] | undefined)[] = new Array((STOP_MAX + 1) * 26 * 26).fill(undefined);
+for (const w of ENGLISH_STOPWORDS) (STOP_BY_ENDS[stopKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))] ??= []).push(w);
+
+/** Where the stop words of this length and (lower-case) first and last characters are
+ * listed; -1 when those are not letters a to z (no stop word opens or ends otherwise). */
+function stopKey(n: number, first: number, last: number): number {
+  const f = first - 97;
+  const l = last - 97;
+  return f >= 0 && f < 26 && l >= 0 && l < 26 ? (n * 26 + f) * 26 + l : -1;
 }
 
 /** ASCII lower case of one code unit. */
@@ -77,12 +84,31 @@ function lowerAscii(c: number): number {
  * `ENGLISH_STOPWORDS.has(text.slice(start, end).toLowerCase())`. */
 function isStopWord(text: string, start: number, end: number): boolean {
   const n = end - start;
-  const head = text.charCodeAt(start);
-  if (n > STOP_MAX || head >= 128) return false;
-  const list = STOP_BY_HEAD[n * 128 + lowerAscii(head)];
+  if (n > STOP_MAX) return false;
+  const key = stopKey(n, lowerAscii(text.charCodeAt(start)), lowerAscii(text.charCodeAt(end - 1)));
+  const list = key < 0 ? undefined : STOP_BY_ENDS[key];
   if (!list) return false;
   next: for (const w of list) {
-    for (let k = 1; k < n; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
+    for (let k = 1; k < n - 1; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
+    return true;
+  }
+  return false;
+}
+
+// LEGAL_WORDS by the first letter, in either case (ASCII: they are ASCII words)
+const LEGAL_BY_HEAD: (string[] | undefined)[] = new Array(128).fill(undefined);
+for (const w of LEGAL_WORDS) {
+  for (const c of [w.charCodeAt(0), w.charCodeAt(0) - 32]) (LEGAL_BY_HEAD[c] ??= []).push(w);
+}
+
+/** Does text[start, end) open with one of LEGAL_WORDS, in any case? (ASCII folding:
+ * as the pattern's, case-insensitive but not Unicode, reads them.) */
+function opensLegalWord(text: string, start: number, end: number): boolean {
+  const list = LEGAL_BY_HEAD[text.charCodeAt(start)];
+  if (!list) return false;
+  next: for (const w of list) {
+    if (end - start < w.length) continue;
+    for (let k = 1; k < w.length; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
     return true;
   }
   return false;
@@ -164,6 +190,10 @@ export const counts = {
   sentences: 0,
   endsSentence: false,
   bullet: false,
+  /** A word opens with one of LEGAL_WORDS (patterns.ts, isCopyright). */
+  legalWord: false,
+  /** The line holds a digit (0-9, which only occur inside words). */
+  digit: false,
 };
 
 /** Reads the features of `text` into `counts`. */
@@ -178,6 +208,8 @@ export function countFeatures(text: string): void {
   let pipes = 0;
   let innerPunct = 0;
   let sentences = 0;
+  let legalWord = false;
+  let digit = false;
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -195,11 +227,15 @@ export function countFeatures(text: string): void {
           hasLetter = true;
           if (prevLower && kd & UPPER && i - start >= 2) glued++;
           prevLower = (kd & LOWER) !== 0;
-        } else prevLower = false;
+        } else {
+          prevLower = false;
+          if (d >= 48 && d <= 57) digit = true;
+        }
         i++;
       }
       words++;
       if (isStopWord(text, start, i)) stop++;
+      if (!legalWord && c < 128 && LEGAL_BY_HEAD[c]) legalWord = opensLegalWord(text, start, i);
       if (hasLetter) {
         alphaWords++;
         if (k & UPPER) capWords++;
@@ -211,7 +247,7 @@ export function countFeatures(text: string): void {
     else if ((c === 46 || c === 33 || c === 63) && i + 2 < n && text.charCodeAt(i + 1) === 32 && isUpper(text.charCodeAt(i + 2))) sentences++;
     i++;
   }
-  const first = text[0] ?? '';
+
   counts.words = words;
   counts.stops = stop;
   counts.alphaWords = alphaWords;
@@ -221,8 +257,13 @@ export function countFeatures(text: string): void {
   counts.pipes = pipes;
   counts.innerPunct = innerPunct;
   counts.sentences = sentences;
+  counts.legalWord = legalWord;
+  counts.digit = digit;
   counts.endsSentence = endsSentence(text);
-  counts.bullet = BULLETS.has(first) && (n === 1 || text[1] === ' ' || text[1] === '\u00a0');
+  // (by code: the first character as a string is a new one beyond Latin-1)
+  const c0 = text.charCodeAt(0);
+  const c1 = text.charCodeAt(1);
+  counts.bullet = (c0 < 128 ? c0 === 45 || c0 === 42 : BULLET_CODES.has(c0)) && (n === 1 || c1 === 32 || c1 === 0xa0);
 }
 
 export function features(text: string, indent = 0): Features {

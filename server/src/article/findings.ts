@@ -170,6 +170,12 @@ const PROSE_ROLES = new Set<Role>(['body', 'dek', 'author-bio', 'other', 'headli
 
 const INVISIBLE_ONLY = /^[\s\u200b\u200c\u200d\u2060\ufeff\u00ad]+$/;
 
+/** Can a line of INVISIBLE_ONLY open with this character? (Most lines open with a
+ * letter, and are spared the pattern.) */
+function invisibleOrWhite(c: number): boolean {
+  return c >= 128 ? c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200d) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x2060 || c === 0x3000 || c === 0xfeff || c === 0xad : c === 32 || (c >= 9 && c <= 13);
+}
+
 export function inlineFindings(page: Page, reading: Reading): Finding[] {
   const { blocks, text, table } = page;
   const out: Finding[] = [];
@@ -189,7 +195,7 @@ export function inlineFindings(page: Page, reading: Reading): Finding[] {
     // (a line of only invisible characters is blank to the reader: counted here, and
     // removed with the run rather than repaired into a blank line the next pass counts)
     const bi = page.blockOfLine[line];
-    const blank = bi < 0 || INVISIBLE_ONLY.test(blocks[bi].text);
+    const blank = bi < 0 || (invisibleOrWhite(blocks[bi].text.charCodeAt(0)) && INVISIBLE_ONLY.test(blocks[bi].text));
     if (blank) run++;
     if ((!blank || line === table.starts.length - 1) && run > 2) {
       const lastBlank = blank ? line : line - 1;

@@ -7,7 +7,14 @@
 
 /** Split words that lost the space between them: "ReadingShow" -> "Reading Show". */
 export function unglue(text: string): string {
-  return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  // most lines hold no such pair, and are given back without the pattern's pass
+  for (let i = 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 65 || c > 90) continue;
+    const p = text.charCodeAt(i - 1);
+    if ((p >= 97 && p <= 122) || (p >= 48 && p <= 57)) return text.replace(/([a-z0-9])([A-Z])/g, '$1 $2');
+  }
+  return text;
 }
 
 // Words that make up button and link labels of web pages.
@@ -39,53 +46,75 @@ const UI_HEADS = new Set(
   ).split(' '),
 );
 
-const WORD_RE = /[A-Za-z][A-Za-z'’-]*:?/g;
+// UI_WORDS by length × 128 + first letter, for uiWordAt
+const UI_MAX = Math.max(...[...UI_WORDS].map((w) => w.length));
+const UI_BY_HEAD: (string[] | undefined)[] = [];
+for (const w of UI_WORDS) (UI_BY_HEAD[w.length * 128 + w.charCodeAt(0)] ??= []).push(w);
 
-/** Is the first word isUiLabel would read a label word? Found in place: no string is
- * made but that word. unglue() parts a lower-case letter or digit from a capital that
- * follows, and every character but ASCII letters and hyphens parts words (quotes and
- * the other punctuation isUiLabel blanks out included), so the first word runs from the
- * first ASCII letter over letters and hyphens to the first such break. Most lines fail
- * here, and every line that fails here fails isUiLabel. */
-function firstWordIsUi(text: string): boolean {
-  const n = text.length;
-  let i = 0;
-  while (i < n && !isAsciiLetter(text.charCodeAt(i))) i++;
-  if (i === n) return false;
-  let j = i + 1;
-  for (; j < n; j++) {
-    const c = text.charCodeAt(j);
-    if (c === 45) continue;
-    if (!isAsciiLetter(c)) break;
-    const p = text.charCodeAt(j - 1);
-    if (c <= 90 && p >= 97 && p <= 122) break;
+/** The label word text[start, end) is, lower-cased: `UI_WORDS.has(text.slice(start,
+ * end).toLowerCase())` for a run of ASCII letters and hyphens, compared in place (most
+ * lines are let go at their first word, and would cost two strings each). */
+function uiWordAt(text: string, start: number, end: number): string | undefined {
+  const n = end - start;
+  if (n > UI_MAX) return undefined;
+  const list = UI_BY_HEAD[n * 128 + (text.charCodeAt(start) | 32)];
+  if (!list) return undefined;
+  next: for (const w of list) {
+    for (let k = 1; k < n; k++) {
+      const c = text.charCodeAt(start + k);
+      if ((c === 45 ? c : c | 32) !== w.charCodeAt(k)) continue next;
+    }
+    return w;
   }
-  return UI_WORDS.has(text.slice(i, j).toLowerCase());
+  return undefined;
 }
 
 function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
+/** The characters the literal reading of a label blanked out before splitting it into
+ * words: | / • · » › > « ‹ < ( ) [ ] { } ! … _ + = # * ~ ^ " “ ” ' ‘ ’ */
+const BLANKED = new Set([...'|/•·»›><«‹()[]{}!…_+=#*~^"“”\'‘’'].map((c) => c.charCodeAt(0)));
+
 /** A line made only of button/link label words ("Keep ReadingShow less", "Share",
- * "Latest Stories", "SubscribeSign In"). */
+ * "Latest Stories", "SubscribeSign In").
+ *
+ * Read in one pass, in place, as the literal reading did it: unglue() the line, blank
+ * out the BLANKED characters, take the words /[A-Za-z][A-Za-z-]*:?/ (a colon after a
+ * word dropped), all of them label words (at most 12) and one of them a head; any
+ * character left over but white space, colons and hyphens (a digit too) made it
+ * something else. unglue() parts a lower-case letter from a capital that follows (a
+ * digit from a capital too, but a digit rejects the line anyway). Most lines fail at
+ * their first word. */
 export function isUiLabel(text: string): boolean {
-  if (text.length > 80) return false;
-  if (!firstWordIsUi(text)) return false;
-  const t = unglue(text).replace(/[|/•·»›>«‹<()[\]{}!…_+=#*~^"“”'‘’]+/g, ' ');
-  // the tests below all must pass: the word test first, as most lines fail it at once
-  const words = t.match(WORD_RE);
-  if (!words || words.length > 12) return false;
+  const n = text.length;
+  if (n > 80) return false;
+  let words = 0;
   let head = false;
-  for (const raw of words) {
-    let w = raw.toLowerCase();
-    if (w.endsWith(':')) w = w.slice(0, -1);
-    if (!UI_WORDS.has(w)) return false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) {
+      if (c === 58 || c === 45 || isJsSpace(c) || BLANKED.has(c)) {
+        i++;
+        continue;
+      }
+      return false;
+    }
+    const start = i;
+    for (i++; i < n; i++) {
+      const d = text.charCodeAt(i);
+      if (d === 45) continue;
+      if (!isAsciiLetter(d)) break;
+      const p = text.charCodeAt(i - 1);
+      if (d <= 90 && p >= 97 && p <= 122) break;
+    }
+    if (++words > 12) return false;
+    const w = uiWordAt(text, start, i);
+    if (w === undefined) return false;
     if (UI_HEADS.has(w)) head = true;
   }
-  if (/[0-9]/.test(t) && /[0-9]/.test(t.replace(/\b\d+\s*(min|mins|minutes|comments?|shares?|replies)\b/gi, ''))) return false;
-  // a bare non-letter leftover such as "." means this was something else
-  if (/[^\sA-Za-z'’:-]/.test(t)) return false;
   return head;
 }
 
@@ -105,7 +134,11 @@ export function isTruncationMarker(text: string): boolean {
 
 // Labels that introduce a list of links rather than text ("Related Coverage").
 export function isListHeader(text: string): boolean {
-  if (!isUiLabel(text)) return false;
+  return isUiLabel(text) && namesAList(text);
+}
+
+/** Does a label (isUiLabel) name a list: isListHeader for a line known to be a label. */
+export function namesAList(text: string): boolean {
   return /\b(related|trending|popular|recommended|latest|more|also|coverage|stories|topics|tags|read|explore|discover)\b/i.test(unglue(text));
 }
 
@@ -118,13 +151,16 @@ const CREDIT_BY = /^[([]?\s*(photo|photos|photograph|image|picture|illustration|
 const AGENCY =
   /\b(getty images|shutterstock|istock(photo)?|alamy|ap photo|associated press|afp|reuters|epa(-efe)?|bloomberg|xinhua|anadolu|pa images|pa wire|nurphoto|sipa|zuma|imago|dpa|picture alliance|unsplash|pexels|wikimedia commons|flickr|courtesy)\b/i;
 
+// (every agency of the line; replace() starts a global pattern from the line's start)
+const AGENCIES = new RegExp(AGENCY.source, 'gi');
+
 /** A whole line that credits a photo: "Photo: Yan Cong/Bloomberg via Getty Images",
  * "Image: Protocol", "(AP Photo/Evan Vucci)", "Getty Images". */
 export function isPhotoCredit(text: string): boolean {
   if (text.length > 200) return false;
   // "© Amazon", "bed© Getty": a rights holder with no year
-  if (/©\s*[^\d\s][^©]{0,50}$/.test(text) && !/©\s*.*\d{4}/.test(text) && text.split(/\s+/).length <= 14) return true;
-  if (CREDIT_LABEL.test(text) || CREDIT_BY.test(text)) {
+  if (text.includes('©') && /©\s*[^\d\s][^©]{0,50}$/.test(text) && !/©\s*.*\d{4}/.test(text) && text.split(/\s+/).length <= 14) return true;
+  if (mayOpenWithLabel(text) && (CREDIT_LABEL.test(text) || CREDIT_BY.test(text))) {
     // a label followed by a whole sentence is a caption, not a credit
     const words = text.split(/\s+/).length;
     if (words > 16 || /[.!?]\s+[A-Z]/.test(text)) return false;
@@ -133,14 +169,31 @@ export function isPhotoCredit(text: string): boolean {
     return !rest.some((w) => SENTENCE_WORDS.has(w));
   }
   // "Michael Conroy, AP": the wire's two letters only after a name, where they credit it
-  if (text.length <= 60 && /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}\s*[,/]\s*AP$/u.test(text)) return true;
+  if (text.length <= 60 && text.endsWith('AP') && /^[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+){0,3}\s*[,/]\s*AP$/u.test(text)) return true;
   if (text.length <= 90 && AGENCY.test(text)) {
-    const rest = text.replace(new RegExp(AGENCY.source, 'gi'), '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
+    const rest = text.replace(AGENCIES, '').replace(/[\s/(),.;:|-]+/g, ' ').trim();
     const restWords = rest ? rest.split(' ') : [];
     // "Noah Berger/Getty Images for Amazon Web Services", "REUTERS/Brendan McDermid"
     return restWords.length <= 8 && (/\/|\bvia\b|^\(|\)$/.test(text) || restWords.length <= 3) && !/[.!?]\s/.test(text);
   }
   return false;
+}
+
+/** Can CREDIT_LABEL or CREDIT_BY match: after an optional bracket and white space,
+ * does the line open with the first letter of one of their labels? */
+function mayOpenWithLabel(text: string): boolean {
+  let i = 0;
+  const c0 = text.charCodeAt(0);
+  if (c0 === 40 /* ( */ || c0 === 91 /* [ */) i++;
+  while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
+  // p(hoto), i(mage), g(raphic), a(rtwork), v(ideo), f(ootage, eatured), c(redit, over),
+  // t(op), l(ead), h(eader), m(ain)
+  switch (text.charCodeAt(i) | 32) {
+    case 112: case 105: case 103: case 97: case 118: case 102: case 99: case 116: case 108: case 104: case 109:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** A credit-shaped line that names a news agency and nothing of a picture ("Associated
@@ -195,6 +248,10 @@ const DATE_FILLER = new Set(
 );
 
 const OPENS_WITH_DATE = new RegExp(`^(${DATE_TOKEN.source})`, 'i');
+// every date token of a line (replace() starts a global pattern from the line's start)
+const DATE_TOKENS = new RegExp(DATE_TOKEN.source, 'gi');
+// (made once, not for each line that reaches it)
+const DATE_THEN_AUTHOR = new RegExp(`^(${DATE_TOKEN.source})[\\s,|·•-]*(by:?\\s+)?[A-Z][\\p{L}'’.-]+(\\s+[A-Z][\\p{L}'’.-]+){1,3}(,\\s*[A-Z][\\w.]{1,6}){0,3}$`, 'iu');
 
 // Every date token holds a digit or opens with a weekday, "today" or "yesterday"
 // (a month is always followed by a day's number). unglue() only parts letters, so text
@@ -215,7 +272,7 @@ export function isDateline(raw: string): boolean {
   const text = unglue(raw);
   if (!DATE_TOKEN.test(text)) return false;
   const rest = text
-    .replace(new RegExp(DATE_TOKEN.source, 'gi'), ' ')
+    .replace(DATE_TOKENS, ' ')
     .replace(/\b\d+\b/g, ' ')
     .toLowerCase()
     .split(/[\s,|/·•:()]+/)
@@ -226,8 +283,7 @@ export function isDateline(raw: string): boolean {
   const opens = OPENS_WITH_DATE.test(text);
   if (other <= (opens ? 4 : 3) && other <= rest.length / 2 + 1) return true;
   // a date followed by the author: "February 1, 2019 Ilana Muhlstein, MS, RDN"
-  const lead = new RegExp(`^(${DATE_TOKEN.source})[\\s,|·•-]*(by:?\\s+)?[A-Z][\\p{L}'’.-]+(\\s+[A-Z][\\p{L}'’.-]+){1,3}(,\\s*[A-Z][\\w.]{1,6}){0,3}$`, 'iu');
-  return lead.test(text);
+  return DATE_THEN_AUTHOR.test(text);
 }
 
 const NAME_WORD = "[A-Z][\\p{L}'’.-]*";
@@ -239,8 +295,11 @@ export const BYLINE_LEAD = '(?:by|written by|words by|story by|posted by|reporte
 // the top half…" is a sentence
 const BYLINE_OPENING = new RegExp(`^${BYLINE_LEAD}\\s*:?\\s+`, 'i');
 const BYLINE_NAMES = new RegExp(`^(${NAME_WORD}|[a-z]{1,3})(?![\\p{L}])`, 'u');
+// the first two letters (lower-cased) of each opening, as 128 × first + second
+const BYLINE_HEADS = new Set(BYLINE_LEAD.slice(3, -1).split('|').map((w) => w.charCodeAt(0) * 128 + w.charCodeAt(1)));
 const BYLINE = {
   test(text: string): boolean {
+    if (!BYLINE_HEADS.has((text.charCodeAt(0) | 32) * 128 + (text.charCodeAt(1) | 32))) return false;
     const m = BYLINE_OPENING.exec(text);
     return !!m && BYLINE_NAMES.test(text.slice(m[0].length));
   },
@@ -256,18 +315,33 @@ const ROLE = /\b(reporter|correspondent|editor|writer|columnist|contributor|staf
 export function isByline(text: string): boolean {
   if (text.length > 160) return false;
   // "Name Surname, Staff Attorney", "Name Surname | Reporter", "Keris Lahiff@kerisalison"
-  const signed = /^(?:(?:&|and)\s+)?[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(,|\||–|—)\s*(.*)$/u.exec(text);
-  if (signed && ROLE.test(signed[3]) && signed[3].split(/\s+/).length <= 12) return true;
-  if (/^[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*@\w{2,30}$/u.test(text)) return true;
-  if (!BYLINE.test(text) && !GLUED_BYLINE.test(text)) return false;
+  // (both open with a capital, "and" or "&"; the names hold no separator nor "@")
+  const c0 = text.charCodeAt(0);
+  if ((c0 >= 65 && c0 <= 90) || c0 === 97 || c0 === 38) {
+    const signed = hasSignSeparator(text) && /^(?:(?:&|and)\s+)?[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*(,|\||–|—)\s*(.*)$/u.exec(text);
+    if (signed && ROLE.test(signed[3]) && signed[3].split(/\s+/).length <= 12) return true;
+    if (text.includes('@') && /^[A-Z][\p{L}'’.-]+(\s+[A-Z][\p{L}'’.-]+){1,3}\s*@\w{2,30}$/u.test(text)) return true;
+  }
+  if (!BYLINE.test(text) && !(c0 === 66 /* B */ && GLUED_BYLINE.test(text))) return false;
   // "By the way, ..." is a sentence, not a byline
   return !/^by\s+(the|a|an|this|that|these|those|then|now|far|contrast|comparison|default|design|law|chance|mistake)\b/i.test(text);
+}
+
+/** Does the text hold a separator a signature puts after the name: , | – — */
+function hasSignSeparator(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 124 || c === 0x2013 || c === 0x2014) return true;
+  }
+  return false;
 }
 
 /** A short line that could be a person's name: 2–4 capitalised words ("Veronica Irwin",
  * "Carolyn Van Houten"), nothing else. */
 export function isNameLine(text: string): boolean {
   if (text.length > 50) return false;
+  const c0 = text.charCodeAt(0);
+  if (c0 < 65 || c0 > 90) return false;
   if (/^(the|a|an|how|why|what|when|where|who|our|my|your|this|that|these|in|on|at|for|to|from|with|of|and|or|new|more|all|top|best|latest|about|is|are)\b/i.test(text)) return false;
   return /^[A-Z][\p{L}'’-]+(\s+(van|von|de|der|da|di|del|la|le|bin|al|[A-Z][\p{L}'’.-]*)){1,3}$/u.test(text) && !isUiLabel(text);
 }
@@ -279,33 +353,49 @@ const DISCLAIMER = /\b((are|is a) registered trademarks? of|not been evaluated b
 // one pass over the line: most lines hold neither.
 const LEGAL = new RegExp(`${DISCLAIMER.source}|\\b(subject to copyright|may not be (published|reproduced|redistributed|copied)|without (the )?(prior )?(express )?(written )?permission of)\\b`, 'i');
 
-export function isCopyright(text: string): boolean {
+/** Every notice LEGAL finds, and "all rights reserved", holds one of these words right
+ * after a space, so that a word of the line (as countFeatures splits words) opens with
+ * it: features.ts notes such a word in its one pass over a line's words, and a line
+ * without one is spared the patterns. Keep in step with LEGAL and RIGHTS. */
+export const LEGAL_WORDS = [
+  'registered', 'evaluated', 'diagnose', 'informational', 'data', 'delayed', 'copyright', 'published', 'reproduced',
+  'redistributed', 'copied', 'permission', 'reserved',
+];
+// a copyright line; but for "all rights reserved", with a year
+const RIGHTS = /all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i;
+
+/** A legal line: a copyright line, a notice or a disclaimer. `legalWord`: whether a
+ * word of the line opens with one of LEGAL_WORDS, `digit`: whether the line holds a
+ * digit (false: it is known that it does not). */
+export function isCopyright(text: string, legalWord = true, digit = true): boolean {
   if (text.length > 1200) return false;
-  if (LEGAL.test(text) && (text.length <= 600 || DISCLAIMER.test(text))) return true;
+  if (legalWord && LEGAL.test(text) && (text.length <= 600 || DISCLAIMER.test(text))) return true;
   if (text.length > 600) return false;
   // a form's consent notice: "By submitting this form you agree to …"
-  if (/^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
+  if ((text.charCodeAt(0) | 32) === 98 /* b */ && /^by (submitting|signing up|clicking|subscribing|registering|continuing|using|entering)\b.{0,200}\b(agree|consent|accept|acknowledge)/i.test(text)) return true;
   if (text.length > 400) return false;
-  if (/all rights reserved|\bcopyright\b.{0,40}\d{4}|\(c\)\s*\d{4}/i.test(text)) return true;
+  if ((legalWord || digit) && RIGHTS.test(text)) return true;
   // "© 2019 News Nation" is the page's; "a person sitting on a bed© Amazon" credits a photo
-  return /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
+  return digit && text.includes('©') && /©\s*(\d{4}|[\w .,&-]{0,60}\d{4})/.test(text);
 }
 
 /** Form fields and image placeholders left by the renderer: "[          ]",
  * "[Search]" are forms; "[hkpolyu1118b_167x94]", "plos-one-zebra-cow.jpg" images. */
 export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
   if (text.length > 300) return undefined;
-  if (/^(\[[^\]]{0,80}\]\s*)+$/.test(text)) {
+  if (text.charCodeAt(0) === 91 /* [ */ && /^(\[[^\]]{0,80}\]\s*)+$/.test(text)) {
     // blank fields, buttons of one or two words, checkboxes "[*]" or "[ ]"; an empty
     // "[]" is an image without a name
     if (/\[\s{2,}|\[[*xX ]\]/.test(text) || /^\[(search|submit|go|send|subscribe|sign up|ok|cancel|login|log in|reset|clear|close)\]$/i.test(text)) return 'form';
     return 'image';
   }
-  if (/^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return 'image';
+  // the patterns below end in a given letter: g, f or p for a file's extension
+  const last = text.charCodeAt(text.length - 1) | 32;
+  if ((last === 103 || last === 102 || last === 112) && /^[\w.-]+\.(jpe?g|png|gif|webp|svg|avif)$/i.test(text)) return 'image';
   // an image's alt text naming itself: "J.R. Stone Image", "KGO logo", "luboku 2020 press shot"
-  if (text.length <= 60 && /\b(image|photo|logo|picture|thumbnail|press shot|headshot|mugshot)$/i.test(text) && text.split(/\s+/).length <= 6) return 'image';
+  if (text.length <= 60 && (last === 101 || last === 111 || last === 108 || last === 116) && /\b(image|photo|logo|picture|thumbnail|press shot|headshot|mugshot)$/i.test(text) && text.split(/\s+/).length <= 6) return 'image';
   // a form field with its label: "Search: [          ]", "Your Email [        ]"
-  if (text.length <= 120 && /\[\s{3,}\]/.test(text)) return 'form';
+  if (text.length <= 120 && text.includes('[') && /\[\s{3,}\]/.test(text)) return 'form';
   return undefined;
 }
 
@@ -313,6 +403,13 @@ export function isWidgetResidue(text: string): 'form' | 'image' | undefined {
  * "Read more: …", "ALSO READ: …", "See also: …". */
 export function isRelatedLink(text: string): boolean {
   if (text.length > 220) return false;
+  // r(elated, ead, ecommended), s(ee), m(ore), d(on't), w(atch), l(isten), c(lick), a(lso)
+  switch (text.charCodeAt(0) | 32) {
+    case 114: case 115: case 109: case 100: case 119: case 108: case 99: case 97:
+      break;
+    default:
+      return false;
+  }
   // "Also on rt.com Journalists & politicians …": a site's name stands for the separator
   return /^(related( (post|story|article|content|coverage|reading|video|link))?|read more|read also|also read|see also|more on this|recommended( reading)?|don['’]t miss|watch|listen|more from [\w .&-]{1,40}|click here)\s*[:>»|-]\s*\S/i.test(text) || /^also (on|at) [\w-]+(\.[\w-]+)*\.[a-z]{2,6}\s+\S/i.test(text);
 }
@@ -345,13 +442,16 @@ export function isCommentHead(text: string): boolean {
   while (j >= 0 && isJsSpace(text.charCodeAt(j))) j--;
   if (j >= 0 && text.charCodeAt(j) === 58 /* : */) j--;
   while (j >= 0 && isJsSpace(text.charCodeAt(j))) j--;
+  // (and the letter before it: says, said, wrote, commented, replied)
   const last = j >= 0 ? text.charCodeAt(j) | 32 : 0;
-  if (last !== 115 /* s */ && last !== 100 /* d */ && last !== 101 /* e */) return false;
+  const before = j >= 1 ? text.charCodeAt(j - 1) | 32 : 0;
+  const ends = before * 128 + last;
+  if (ends !== 121 * 128 + 115 /* ys */ && ends !== 105 * 128 + 100 /* id */ && ends !== 116 * 128 + 101 /* te */ && ends !== 101 * 128 + 100 /* ed */) return false;
   return /\b(says|said|wrote|commented|replied)\s*:?\s*$/i.test(text) && text.split(/\s+/).length <= 16;
 }
 
 /** What /\s/ matches (JavaScript's white space and line terminators). */
-function isJsSpace(c: number): boolean {
+export function isJsSpace(c: number): boolean {
   return (
     c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
     c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
@@ -360,12 +460,27 @@ function isJsSpace(c: number): boolean {
 
 /** A line drawn across the page: "━━━━━━━━", "--------", "________". */
 export function isDivider(text: string): boolean {
+  // (the line opens and ends with a character the pattern allows)
+  if (!drawsLine(text.charCodeAt(0)) || !drawsLine(text.charCodeAt(text.length - 1))) return false;
   return text.length >= 5 && /^[\s━─—–_=~*#•·.-]+$/.test(text) && !/^[*#•·. ]{1,9}$/.test(text);
+}
+
+/** A character of /[\s━─—–_=~*#•·.-]/, which draws a divider. */
+function drawsLine(c: number): boolean {
+  return isJsSpace(c) || c === 0x2501 || c === 0x2500 || c === 0x2014 || c === 0x2013 || c === 95 || c === 61 || c === 126 || c === 42 || c === 35 || c === 0x2022 || c === 0xb7 || c === 46 || c === 45;
 }
 
 /** Reading-time and counters: "5 Min Read", "0 : 0", "12 comments". */
 export function isMetaCounter(text: string): boolean {
   if (text.length > 40) return false;
+  // every pattern below opens with a digit, white space, one of : | / . , - (the counters
+  // of digits and separators) or i(mage), p(hoto, icture), s(lide), v(ideo); the
+  // telephone number only rejects
+  const c0 = text.charCodeAt(0);
+  if (!(c0 >= 48 && c0 <= 57) && !isJsSpace(c0) && c0 !== 58 && c0 !== 124 && c0 !== 47 && c0 !== 46 && c0 !== 44 && c0 !== 45) {
+    const l = c0 | 32;
+    if (l !== 105 && l !== 112 && l !== 115 && l !== 118) return false;
+  }
   // a telephone number is information, not a counter
   if (/^\+?\(?\d[\d\s().-]{6,}\d$/.test(text) && /\d[\s.-]\d/.test(text) && !/:/.test(text)) return false;
   return /^\d+\s*(min(ute)?s?|mins?)\.?\s+read$/i.test(text)

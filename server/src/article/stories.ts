@@ -206,8 +206,7 @@ const SOCIAL = /^(facebook|twitter|linkedin|whatsapp|email|e-mail|mail|pinterest
 function furniture(b: BlockInfo): boolean {
   if (b.tag === 'ui' || b.tag === 'meta' || b.tag === 'image') return true;
   if (b.f.bullet && b.f.words === 0) return true;
-  const bare = b.text.replace(/^\S\s+/, '');
-  return b.f.words <= 2 && SOCIAL.test(bare);
+  return b.f.words <= 2 && SOCIAL.test(b.text.replace(/^\S\s+/, ''));
 }
 
 /** Blocks that end a story's text: page furniture that never occurs inside an article. */
@@ -252,7 +251,7 @@ function findComments(blocks: BlockInfo[], starts: Uint8Array): Uint8Array {
   // a comment without a "says:" head: its author and date, its text, a Reply button
   const head = new Uint8Array(blocks.length);
   for (let i = 2; i < blocks.length; i++) {
-    if (!/^reply$/i.test(blocks[i].text)) continue;
+    if (blocks[i].text.length !== 5 || !/^reply$/i.test(blocks[i].text)) continue;
     const said = blocks[i - 1];
     const who = blocks[i - 2];
     if ((said.tag === 'prose' || said.tag === 'sentence') && (who.tag === 'date' || who.tag === 'byline')) head[i - 2] = 1;
@@ -963,7 +962,7 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
   for (let i = 1; i < blocks.length; i++) {
     const a = blocks[i - 1];
     const b = blocks[i];
-    if (storyOf[i] >= 0 || !titleLike(b) || a.text !== b.text || i < 2 || blocks[i - 2].text === b.text) continue;
+    if (storyOf[i] >= 0 || a.text !== b.text || !titleLike(b) || i < 2 || blocks[i - 2].text === b.text) continue;
     const next = blocks[i + 1];
     if (next && next.tag === 'prose' && !promotional(next.text)) {
       keep(i - 1);
@@ -974,10 +973,10 @@ function protectTitleLines(blocks: BlockInfo[], drafts: StoryDraft[], role: Role
   // a signed title outside every story; several of them are a list of teasers
   const signed: number[] = [];
   for (let i = 0; i < blocks.length; i++) {
-    if (storyOf[i] >= 0 || !headlineShaped(blocks[i]) || promotional(blocks[i].text)) continue;
+    if (storyOf[i] >= 0 || !headlineShaped(blocks[i])) continue;
     let k = i + 1;
     while (k < blocks.length && furniture(blocks[k])) k++;
-    if (k < blocks.length && blocks[k].tag === 'byline') signed.push(i);
+    if (k < blocks.length && blocks[k].tag === 'byline' && !promotional(blocks[i].text)) signed.push(i);
   }
   if (signed.length === 1) keep(signed[0]);
 }
