@@ -336,80 +336,79 @@ class LineBlock implements BlockInfo, Features {
   }
 }
 
-/** What a line's text alone decides, kept from one version of a document to the next
- * (LineCache): its features, its tag at each prose level, its trailing credit. */
-interface LineReading {
-  words: number;
-  stops: number;
-  alphaWords: number;
-  capWords: number;
-  letters: number;
-  glued: number;
-  pipes: number;
-  innerPunct: number;
-  legalWord: boolean;
-  digit: boolean;
-  sentences: number;
-  endsSentence: boolean;
-  bullet: boolean;
-  /** tagOf at prose level 0, 1, 2, once asked. */
-  tags: [Tag | undefined, Tag | undefined, Tag | undefined];
-  /** trailingCredit, once asked (-2: not yet). */
-  credit: number;
-}
-
-/** The readings of the lines of a document's last version, by their (trimmed) text:
- * what features(), tagOf() and trailingCredit() make of a line depends on its text
- * and nothing else (its prose level, on which the tag also depends, is a key of its
- * own), so a version that differs from the last by a few lines reads only those.
- * Holds the lines of the last version read with it alone: a line gone from the text is
- * forgotten, and no key holds on to an older version's text. */
+/** The lines of a document's last version, to read the next by: what features(),
+ * tagOf() and trailingCredit() make of a line depends on its text and nothing else (its
+ * prose level, on which the tag also depends, is known from its features), so a version
+ * that differs from the last by a few lines reads only those. Holds the blocks of the
+ * last version read with it alone, and finds them by text only when the next version
+ * is read: the first version of a document (a cold cache) costs what a read without a
+ * cache does. */
 export class LineCache {
-  #last = new Map<string, LineReading>();
-  #now = new Map<string, LineReading>();
+  #blocks: readonly LineBlock[] = [];
+  #byText: Map<string, LineBlock> | undefined;
 
-  /** The reading of a line of the version being read: reused, or counted now. */
-  reading(t: string): LineReading {
-    let r = this.#now.get(t);
-    if (r) return r;
-    r = this.#last.get(t);
-    if (!r) {
-      countFeatures(t);
-      const k = counts;
-      r = {
-        words: k.words, stops: k.stops, alphaWords: k.alphaWords, capWords: k.capWords, letters: k.letters, glued: k.glued,
-        pipes: k.pipes, innerPunct: k.innerPunct, legalWord: k.legalWord, digit: k.digit, sentences: k.sentences, endsSentence: k.endsSentence, bullet: k.bullet,
-        tags: [undefined, undefined, undefined], credit: -2,
-      };
+  /** The last version's blocks by their (trimmed) text. */
+  get last(): ReadonlyMap<string, LineBlock> {
+    if (!this.#byText) {
+      this.#byText = new Map();
+      for (const b of this.#blocks) this.#byText.set(b.text, b);
     }
-    this.#now.set(t, r);
-    return r;
+    return this.#byText;
   }
 
-  /** The version is read: its lines are the ones kept for the next. */
-  done(): void {
-    this.#last = this.#now;
-    this.#now = new Map();
+  /** The version read is `blocks`: the ones kept for the next. */
+  done(blocks: readonly LineBlock[]): void {
+    this.#blocks = blocks;
+    this.#byText = undefined;
   }
 
   /** Lines kept (for tests). */
   get size(): number {
-    return this.#last.size;
+    return this.last.size;
   }
-}
-
-/** The blocks of a text; with a cache, the readings of lines its last version had too
- * are reused (LineCache). */
-export function readBlocks(text: string, cache?: LineCache): Page {
-  return cache ? readBlocksCached(text, cache) : readBlocksFresh(text);
 }
 
 type FeatureCounts = typeof counts;
 
-/** The blocks of the text, one for each non-blank line, with the feature counts `read`
- * gives for its trimmed text; and the table and the block index of every line. */
-function eachBlock(text: string, read: (t: string) => Readonly<FeatureCounts>): { table: LineTable; blockOfLine: Int32Array; blocks: LineBlock[] } {
+/** The blocks of a text; with a cache, the readings of lines its last version had too
+ * are reused (LineCache). */
+export function readBlocks(text: string, cache?: LineCache): Page {
+  // (a cold cache has nothing to reuse: the lines are not looked up)
+  const last = cache && cache.size > 0 ? cache.last : undefined;
+  const { table, blockOfLine, blocks, before } = eachBlock(text, last);
+  cache?.done(blocks);
+  // the page's language decides how prose is read
+  const english = readsEnglish(blocks);
+  for (let i = 0; i < blocks.length; i++) {
+    const b = blocks[i];
+    const level = proseLevel(b, english);
+    const p = before?.[i];
+    let tag: Tag;
+    let ca: number;
+    if (p && p.level === level) {
+      tag = p.tag;
+      ca = tag === 'credit' ? -1 : p.creditAt >= 0 ? p.creditAt - p.span.start : -1;
+    } else {
+      tag = tagOf(b, level);
+      ca = tag === 'credit' ? -1 : trailingCredit(b.text);
+    }
+    b.level = level;
+    b.tag = tag;
+    b.creditAt = ca >= 0 ? b.span.start + ca : -1;
+  }
+  return { text, table, blocks, blockOfLine, english };
+}
+
+/** The blocks of the text, one for each non-blank line, with the features of its
+ * trimmed text, counted or those of the last version's block of that text; the table
+ * and the block index of every line; with `last`, the last version's block of each
+ * block's text (undefined: none). */
+function eachBlock(
+  text: string,
+  last: ReadonlyMap<string, LineBlock> | undefined,
+): { table: LineTable; blockOfLine: Int32Array; blocks: LineBlock[]; before: (LineBlock | undefined)[] | undefined } {
   const blocks: LineBlock[] = [];
+  const before: (LineBlock | undefined)[] | undefined = last ? [] : undefined;
   const table = lineTable(text);
   const lineCount = table.starts.length;
   const blockOfLine = new Int32Array(lineCount).fill(-1);
@@ -426,51 +425,12 @@ function eachBlock(text: string, read: (t: string) => Readonly<FeatureCounts>): 
     let e = le;
     while (e > s && isWhite(text.charCodeAt(e - 1))) e--;
     const t = text.slice(s, e);
+    const p = last?.get(t);
+    if (before) before.push(p);
+    if (!p) countFeatures(t);
     blockOfLine[line] = blocks.length;
-    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks, read(t)));
+    blocks.push(new LineBlock(blocks.length, line, { start: ls, end: le }, { start: s, end: e }, t, s - ls, blanks, p ?? counts));
     blanks = 0;
   }
-  return { table, blockOfLine, blocks };
-}
-
-function readBlocksFresh(text: string): Page {
-  // first the blocks and their features; the page's language decides how prose is read
-  const { table, blockOfLine, blocks } = eachBlock(text, (t) => {
-    countFeatures(t);
-    return counts;
-  });
-  const english = readsEnglish(blocks);
-  for (const b of blocks) {
-    const level = proseLevel(b, english);
-    const tag = tagOf(b, level);
-    const ca = tag === 'credit' ? -1 : trailingCredit(b.text);
-    b.level = level;
-    b.tag = tag;
-    b.creditAt = ca >= 0 ? b.span.start + ca : -1;
-  }
-  return { text, table, blocks, blockOfLine, english };
-}
-
-/** readBlocks with the lines' readings from the cache: the same blocks. */
-function readBlocksCached(text: string, cache: LineCache): Page {
-  const readings: LineReading[] = [];
-  const { table, blockOfLine, blocks } = eachBlock(text, (t) => {
-    const r = cache.reading(t);
-    readings.push(r);
-    return r;
-  });
-  cache.done();
-  const english = readsEnglish(blocks);
-  for (let i = 0; i < blocks.length; i++) {
-    const b = blocks[i];
-    const r = readings[i];
-    const level = proseLevel(b, english);
-    const tag = (r.tags[level] ??= tagOf(b, level));
-    if (tag !== 'credit' && r.credit === -2) r.credit = trailingCredit(b.text);
-    const ca = tag === 'credit' ? -1 : r.credit;
-    b.level = level;
-    b.tag = tag;
-    b.creditAt = ca >= 0 ? b.span.start + ca : -1;
-  }
-  return { text, table, blocks, blockOfLine, english };
+  return { table, blockOfLine, blocks, before };
 }
