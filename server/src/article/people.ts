@@ -298,7 +298,7 @@ function isGivenName(word: string): boolean {
 import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
-import { CLASS, charClass, classOf, DOT, fnvLower, isApostrophe, Kind, lowerCode, POSSESSIVE, Scan, scanWords, seenLower, Words } from './words';
+import { CLASS, charClass, classOf, DOT, fnvLower, isApostrophe, Kind, lowerCode, POSSESSIVE, Scan, scanWords, seenHash, seenLower, Words } from './words';
 
 const PLURAL = /[^su']s$/;
 /** Kin, whom only a person has: "Gronk's SI girlfriend", "Arnold's love child". */
@@ -467,9 +467,7 @@ class Facts {
     let bits: number;
     if (h >= 0) {
       bits = lexiconAt(text, a, b, h);
-      // as seenLower reads the hash
-      const m = h & scan.lowerMask;
-      if (scan.lower[m >>> 3] & (1 << (m & 7))) bits |= Fact.Seen;
+      if (seenHash(scan, h)) bits |= Fact.Seen;
       if (bits & Fact.Given && givenCase(text, a, b)) bits |= Fact.GivenAsWritten;
     } else {
       const word = text.slice(a, b);

@@ -121,7 +121,12 @@ export function fnvLower(text: string, start: number, end: number): number {
 const STOP_HASHES = new Set([...ENGLISH_STOPWORDS].map((w) => fnvLower(w, 0, w.length)));
 
 export function seenLower(scan: Scan, word: string): boolean {
-  const h = fnvLower(word, 0, word.length) & scan.lowerMask;
+  return seenHash(scan, fnvLower(word, 0, word.length));
+}
+
+/** seenLower by the word's fnvLower hash, for a caller that reads the word by character. */
+export function seenHash(scan: Scan, hash: number): boolean {
+  const h = hash & scan.lowerMask;
   return (scan.lower[h >>> 3] & (1 << (h & 7))) !== 0;
 }
 
