@@ -315,7 +315,12 @@ async function publish(uri: string): Promise<void> {
   await connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
+// TextDocuments fires a change right after each open, for the same version: the open has
+// scheduled its report at once, and the change must not put it off by the typing delay
+// (30 ms of every open) nor have the index read the text a second time
+const justOpened = new Set<string>();
 documents.onDidOpen((e) => {
+  justOpened.add(e.document.uri);
   const path = pathOf(e.document.uri);
   if (path !== undefined) {
     openByPath.set(path, e.document.uri);
@@ -325,6 +330,7 @@ documents.onDidOpen((e) => {
   schedule(e.document, 0);
 });
 documents.onDidChangeContent((e) => {
+  if (justOpened.delete(e.document.uri)) return;
   workspaceIndex.edited(e.document.uri);
   schedule(e.document, 30);
 });
