@@ -118,6 +118,8 @@ function analyzePlain(text: string, options: AnalysisOptions): AnalysisSteps {
     const words = scanWords(text, page.table.starts);
     checkpoint();
     const found = readPeople(text, blocks, reading.role, reading.story, reading.stories, page.table.starts, words);
+    // (a thread told to stop is free for the next job a pass sooner)
+    checkpoint();
     const acronyms = readAcronyms(text, page.table.starts, words);
     return { people: found, acronyms, elapsedMs: now() - t1 };
   };
