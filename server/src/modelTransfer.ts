@@ -63,6 +63,40 @@ export function transferables(m: EncodedModel): ArrayBuffer[] {
 
 export function decodeModel(m: EncodedModel, text: string): ArticleModel {
   const rest = JSON.parse(m.json) as Record<string, unknown>;
+  // (a loop: Array.from walks a typed array through its iterator, several times slower)
+  const starts = m.lineStarts;
+  const lineStarts: number[] = [];
+  for (let i = 0; i < starts.length; i++) lineStarts.push(starts[i]);
+  const out: Record<string, unknown> = {};
+  for (const key of m.keys) {
+    if (key === 'text') out[key] = text;
+    else if (key === 'blocks') blocksWhenRead(out, m, text);
+    else if (key === 'lineStarts') out[key] = lineStarts;
+    // (a key whose value JSON left out, being undefined, stays out)
+    else if (key in rest) out[key] = rest[key];
+  }
+  return out as unknown as ArticleModel;
+}
+
+/** Puts `blocks` on the model as a property that makes them when first read, and is
+ * then a plain property holding them. Diagnostics, which a big document waits for, read
+ * none of the 13k blocks of a 1 MB scrape: they are made later, if a request needs them,
+ * off the path from a keystroke to its problems. */
+function blocksWhenRead(out: Record<string, unknown>, m: EncodedModel, text: string): void {
+  const set = (blocks: Block[]) => Object.defineProperty(out, 'blocks', { value: blocks, writable: true, enumerable: true, configurable: true });
+  Object.defineProperty(out, 'blocks', {
+    get: () => {
+      const blocks = decodeBlocks(m, text);
+      set(blocks);
+      return blocks;
+    },
+    set,
+    enumerable: true,
+    configurable: true,
+  });
+}
+
+function decodeBlocks(m: EncodedModel, text: string): Block[] {
   const cols = m.blocks;
   const n = cols.length / STRIDE;
   const odd = new Map(m.texts);
@@ -81,14 +115,5 @@ export function decodeModel(m: EncodedModel, text: string): ArticleModel {
       story: cols[k + 5],
     };
   }
-  const lineStarts = Array.from(m.lineStarts);
-  const out: Record<string, unknown> = {};
-  for (const key of m.keys) {
-    if (key === 'text') out[key] = text;
-    else if (key === 'blocks') out[key] = blocks;
-    else if (key === 'lineStarts') out[key] = lineStarts;
-    // (a key whose value JSON left out, being undefined, stays out)
-    else if (key in rest) out[key] = rest[key];
-  }
-  return out as unknown as ArticleModel;
+  return blocks;
 }

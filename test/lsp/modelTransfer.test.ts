@@ -27,6 +27,20 @@ describe('model transfer: blocks in a buffer, the rest as JSON', () => {
       assert.strictEqual(JSON.stringify(got), JSON.stringify(expected));
     });
   }
+  it('makes the blocks only when they are first read, then keeps them', () => {
+    const model = analyzeArticle(seed);
+    const got = decodeModel(encodeModel(model), seed);
+    assert.ok(Object.getOwnPropertyDescriptor(got, 'blocks')?.get, 'blocks not made yet');
+    const first = got.blocks;
+    assert.strictEqual(first.length, model.blocks.length);
+    assert.strictEqual(Object.getOwnPropertyDescriptor(got, 'blocks')?.value, first, 'then a plain property');
+    assert.strictEqual(got.blocks, first);
+    assert.deepStrictEqual({ ...got }.blocks, JSON.parse(JSON.stringify(model.blocks)));
+    // (a model whose blocks are replaced before they are read keeps the new ones)
+    const other = decodeModel(encodeModel(model), seed);
+    other.blocks = [];
+    assert.deepStrictEqual(other.blocks, []);
+  });
   it('sends the text of a block that is not its span\'s slice (a line holding notes)', () => {
     const [, text] = texts[2];
     assert.ok(encodeModel(analyzeArticle(text)).texts.length > 0);
