@@ -51,7 +51,8 @@ export function encodeModel(model: ArticleModel): EncodedModel {
     cols[k + 5] = b.story;
     cols[k + 6] = r;
     if (b.index !== i) throw new Error(`block ${i} holds index ${b.index}`);
-    if (b.text !== text.slice(b.span.start, b.span.end)) texts.push([i, b.text]);
+    // (a page without notes reads every block as its span's slice: nothing to compare)
+    if (model.annotations && b.text !== text.slice(b.span.start, b.span.end)) texts.push([i, b.text]);
   }
   return { keys: Object.keys(model), json: JSON.stringify(rest), blocks: cols, roles, texts, lineStarts: Int32Array.from(lineStarts) };
 }

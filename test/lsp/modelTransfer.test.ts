@@ -41,6 +41,18 @@ describe('model transfer: blocks in a buffer, the rest as JSON', () => {
     other.blocks = [];
     assert.deepStrictEqual(other.blocks, []);
   });
+  it('a page without notes reads every block as its span\'s slice (what the encoding takes for granted there)', () => {
+    const dev = join(repoRoot, 'test', 'fixtures', 'scrapes-dev');
+    let blocks = 0;
+    for (const f of readdirSync(dev).filter((x) => x.endsWith('.txt'))) {
+      const text = readFileSync(join(dev, f), 'utf8');
+      const model = analyzeArticle(text);
+      if (model.annotations) continue;
+      for (const b of model.blocks) assert.strictEqual(b.text, text.slice(b.span.start, b.span.end), `${f} line ${b.line + 1}`);
+      blocks += model.blocks.length;
+    }
+    assert.ok(blocks > 1000);
+  });
   it('sends the text of a block that is not its span\'s slice (a line holding notes)', () => {
     const [, text] = texts[2];
     assert.ok(encodeModel(analyzeArticle(text)).texts.length > 0);
