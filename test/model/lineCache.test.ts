@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeArticle, LineCache } from '../../server/src/article';
 import { BlockInfo, readBlocks } from '../../server/src/article/blocks';
+import { findDuplicates, ShingleMemo } from '../../server/src/article/duplicates';
 import { prng } from '../fuzz/fuzz';
 import { loadSeed, repoRoot } from './helpers';
 
@@ -81,6 +82,29 @@ describe('line cache: the readings of a last version\'s lines, reused', () => {
     same(seed, cache);
     same('', cache);
     same(seed, cache);
+  });
+
+  it('finds the duplicates a fresh reading finds, version after version, its shingle tables started afresh once grown', () => {
+    const random = prng(7);
+    const word = () => 'w' + Math.floor(random() * 1e9).toString(36);
+    const sentence = (n: number) => Array.from({ length: n }, word).join(' ') + '.';
+    const kept = sentence(40);
+    const memo = new ShingleMemo();
+    let startedAfresh = 0;
+    let found = 0;
+    for (let v = 0; v < 80; v++) {
+      // a paragraph repeated (a pull quote), one that changes by a word, and one new each
+      // version: about 1,500 new shingles a version
+      const text = [kept, sentence(1500), kept.replace(/^\S+/, word()), kept].join('\n\n');
+      const blocks = readBlocks(text).blocks;
+      const tableBefore = memo.table;
+      const withMemo = findDuplicates(blocks, () => true, memo);
+      if (memo.table !== tableBefore) startedAfresh++;
+      assert.deepStrictEqual([...withMemo], [...findDuplicates(blocks, () => true)], `version ${v}`);
+      found += withMemo.filter((d) => d >= 0).length;
+    }
+    assert.ok(found >= 80 * 2, `${found} duplicates`);
+    assert.ok(startedAfresh >= 1, 'the tables were started afresh');
   });
 
   it('keeps only the lines of the last version', () => {

@@ -2,7 +2,7 @@
 
 import { analyzeAnnotated } from './annotated';
 import { BlockInfo, readBlocks } from './blocks';
-import { findDuplicates } from './duplicates';
+import { findDuplicates, ShingleMemo } from './duplicates';
 import { inlineFindings, wholeLineFindings, withSiteChrome } from './findings';
 import { readAcronyms } from './acronyms';
 import { readPeople } from './people';
@@ -72,7 +72,7 @@ function analyzePlain(text: string, options: AnalysisOptions): AnalysisSteps {
   checkpoint();
 
   // duplicates: a later block repeating an earlier one, inside a story
-  const dupOf = findDuplicates(blocks, (b) => reading.story[b.index] >= 0 && MAY_REPEAT.has(reading.role[b.index]));
+  const dupOf = findDuplicates(blocks, (b) => reading.story[b.index] >= 0 && MAY_REPEAT.has(reading.role[b.index]), shingleMemo(text, options));
   // a headline printed twice (above and below the byline) is how many sites lay out a
   // title, and the reader's labels keep both: never a removable duplicate
   const counts = (k: number) => reading.role[k] !== 'chrome' && reading.role[k] !== 'headline';
@@ -126,6 +126,17 @@ function analyzePlain(text: string, options: AnalysisOptions): AnalysisSteps {
   // the folder's evidence comes last and reads only the model: a server keeps the model
   // above once per version and applies the evidence of the moment (withSiteChrome)
   return { findings: options.siteChrome ? withSiteChrome(model, options.siteChrome, options) : model, people };
+}
+
+// Past this size a document's shingles are read afresh each version: their tables
+// would be kept between versions at tens of megabytes (about 5 MB per MB of text).
+const MEMO_MAX = 2_000_000;
+
+/** The memo of the last version's shingles (duplicates.ts), for a text small enough. */
+function shingleMemo(text: string, options: AnalysisOptions): ShingleMemo | undefined {
+  const memo = options.lineCache?.shingles;
+  if (memo && text.length > MEMO_MAX) memo.clear();
+  return text.length <= MEMO_MAX ? memo : undefined;
 }
 
 function toStory(d: StoryDraft, index: number, blocks: BlockInfo[]): Story {

@@ -2,6 +2,7 @@
 // element of the page on one line) and tags each with what its form alone says.
 // Context is weighed later, in stories.ts.
 
+import { ShingleMemo } from './duplicates';
 import { countFeatures, counts, Features, proseLevel, readsEnglish } from './features';
 import { LineTable, lineTable } from './lines';
 import {
@@ -344,6 +345,8 @@ class LineBlock implements BlockInfo, Features {
  * is read: the first version of a document (a cold cache) costs what a read without a
  * cache does. */
 export class LineCache {
+  /** The shingles of the last version's blocks, for its duplicates (duplicates.ts). */
+  readonly shingles = new ShingleMemo();
   #blocks: readonly LineBlock[] = [];
   #byText: Map<string, LineBlock> | undefined;
 

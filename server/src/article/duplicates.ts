@@ -216,11 +216,47 @@ function resized16(a: Uint16Array, size: number): Uint16Array<ArrayBuffer> {
   return g;
 }
 
-/** For each block, the index of the earlier block it duplicates, or -1. */
-export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => boolean): Int32Array {
+/** The shingles of the blocks of a document's last version, by their text, and the
+ * tables that numbered them: the next version numbers only the blocks the last did not
+ * have (typing changes one), the others' numbers being the same in the same tables. Kept
+ * with the document's LineCache. The tables only grow: once they hold far more than a
+ * version uses (a long session of edits), they are started afresh. */
+export class ShingleMemo {
+  words = new WordTable();
+  table = new ShingleTable();
+  #last = new Map<string, Int32Array>();
+  #next = new Map<string, Int32Array>();
+
+  /** The shingles of a block of this text in the last version. */
+  get(text: string): Int32Array | undefined {
+    return this.#last.get(text);
+  }
+
+  keep(text: string, shingles: Int32Array): void {
+    this.#next.set(text, shingles);
+  }
+
+  /** The version is read, its blocks using `used` shingles: what it kept is for the next. */
+  done(used: number): void {
+    this.#last = this.#next;
+    this.#next = new Map();
+    if (this.table.size > 2 * used + (1 << 16)) this.clear();
+  }
+
+  clear(): void {
+    this.words = new WordTable();
+    this.table = new ShingleTable();
+    this.#last = new Map();
+    this.#next = new Map();
+  }
+}
+
+/** For each block, the index of the earlier block it duplicates, or -1. With a memo, the
+ * shingles of blocks the last version had are not read again. */
+export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => boolean, memo?: ShingleMemo): Int32Array {
   const dupOf = new Int32Array(blocks.length).fill(-1);
-  const words = new WordTable();
-  const table = new ShingleTable();
+  const words = memo ? memo.words : new WordTable();
+  const table = memo ? memo.table : new ShingleTable();
   // postings of a shingle: the blocks it occurs in (at most MAX_POSTINGS, in page
   // order); the first in a typed array, the rest (rare but for repeated text) in a
   // linked list of typed-array cells (moreHead/moreTail: the shingle's first and last
@@ -241,13 +277,27 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   const sharers = new Numbers();
   const ids = new Numbers();
   const shingles = new Numbers();
+  let used = 0;
   for (let bi = 0; bi < blocks.length; bi++) {
     const b = blocks[bi];
     if (b.f.words < MIN_WORDS) continue;
-    wordIds(b.text, words, ids);
-    shingles.n = 0;
-    const w = ids.a;
-    for (let i = 0; i + 3 < ids.n; i++) shingles.push(table.id(w[i], w[i + 1], w[i + 2], w[i + 3]));
+    // the block's shingles: sa[0, sn)
+    let sa = memo?.get(b.text);
+    let sn = 0;
+    if (sa) sn = sa.length;
+    else {
+      wordIds(b.text, words, ids);
+      shingles.n = 0;
+      const w = ids.a;
+      for (let i = 0; i + 3 < ids.n; i++) shingles.push(table.id(w[i], w[i + 1], w[i + 2], w[i + 3]));
+      sa = shingles.a;
+      sn = shingles.n;
+    }
+    if (memo) {
+      const kept = sa === shingles.a ? sa.slice(0, sn) : sa;
+      memo.keep(b.text, kept);
+      used += sn;
+    }
     if (table.size > seenIn.length) {
       const size = Math.max(table.size, seenIn.length * 2);
       seenIn = grown(seenIn, size);
@@ -260,8 +310,8 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
     }
     if (eligible(b)) {
       let distinct = 0;
-      for (let x = 0; x < shingles.n; x++) {
-        const s = shingles.a[x];
+      for (let x = 0; x < sn; x++) {
+        const s = sa[x];
         if (seenIn[s] === b.index) continue;
         seenIn[s] = b.index;
         distinct++;
@@ -283,8 +333,8 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
       for (let x = 0; x < sharers.n; x++) shared[sharers.a[x]] = 0;
       sharers.n = 0;
     }
-    for (let x = 0; x < shingles.n; x++) {
-      const s = shingles.a[x];
+    for (let x = 0; x < sn; x++) {
+      const s = sa[x];
       const k = firstIn[s];
       if (k < 0) firstIn[s] = b.index;
       else if (k !== b.index) {
@@ -304,6 +354,7 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
       }
     }
   }
+  memo?.done(used);
   return dupOf;
 }
 
