@@ -10,7 +10,7 @@
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
 import { Acronym } from './types';
-import { CLASS, charClass, Kind, Scan, scanWords } from './words';
+import { CLASS, charClass, isWhite, Kind, Scan, scanWords } from './words';
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'du', 'des', '&']);
 
@@ -32,11 +32,6 @@ interface LongForm {
   long: string;
   start: number;
   end: number;
-}
-
-/** White space as \s reads it. */
-function isWhite(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** initialsOf for the word text[start, end), read in place: its letters' codes written
