@@ -676,7 +676,7 @@ function isBy(text: string, at: number, lo: number): boolean {
 function accordingTo(text: string, at: number, lo: number): boolean {
   let j = at;
   while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
-  if (j - 12 < lo || text.slice(j - 12, j) !== 'according to') return false;
+  if (j - 12 < lo || !text.startsWith('according to', j - 12)) return false;
   const c = text.charCodeAt(j - 13);
   return j - 12 === lo || !(c < 128 && CLASS[c] <= 4 && CLASS[c] > 0) && c !== 95;
 }
@@ -1186,18 +1186,46 @@ function outletAfter(text: string, ls: number, le: number, start: number, end: n
 }
 
 /** ", Carlineo’s attorney,", ", critic and historian": a role noun among the first words
- * after the comma. */
+ * after the comma. The words are those of after.slice(2, 80).split(/[\s,;]+/, 7), read in
+ * place: no string per word. */
 function roleAppositive(after: string): boolean {
   if (!after.startsWith(', ')) return false;
-  const words = after.slice(2, 80).split(/[\s,;]+/, 7);
-  // ", by artist Mark Rothko": the agent of a work, named after it
-  if (words[0] === 'by') return false;
-  for (let i = 0; i < words.length; i++) {
-    const lw = words[i].toLowerCase().replace(/['’]s$/, '');
-    // a role noun before a capitalised word is that next name's ("…, whose lawyer Jim Dunham")
-    if (ROLE_NOUNS.has(lw)) return !(i + 1 < words.length && UPPER_FIRST.test(words[i + 1]));
+  const end = Math.min(80, after.length);
+  let a = 2;
+  for (let i = 0; i < 7; i++) {
+    // the word after[a, b): empty at the start or the end, as split gives it
+    let b = a;
+    while (b < end && !appositiveSeparator(after.charCodeAt(b))) b++;
+    // ", by artist Mark Rothko": the agent of a work, named after it
+    if (i === 0 && b - a === 2 && after.startsWith('by', a)) return false;
+    if (roleNounIn(after, a, b)) {
+      // a role noun before a capitalised word is that next name's ("…, whose lawyer Jim
+      // Dunham"); after separators there is a next word (maybe empty) within the seven
+      if (b >= end || i === 6) return true;
+      let c = b;
+      while (c < end && appositiveSeparator(after.charCodeAt(c))) c++;
+      let d = c;
+      while (d < end && !appositiveSeparator(after.charCodeAt(d))) d++;
+      return !UPPER_FIRST.test(after.slice(c, d));
+    }
+    if (b >= end) return false;
+    a = b;
+    while (a < end && appositiveSeparator(after.charCodeAt(a))) a++;
   }
   return false;
+}
+
+function appositiveSeparator(c: number): boolean {
+  return c === 44 || c === 59 || isWhite(c);
+}
+
+/** Is s[a, b), lower-cased and without a possessive ('s), a role noun? */
+function roleNounIn(s: string, a: number, b: number): boolean {
+  // (only an S or an s lower-cases to an s, and only as the last character)
+  const e = b - a >= 2 && (s.charCodeAt(b - 1) | 32) === 115 && isApostrophe(s.charCodeAt(b - 2)) ? b - 2 : b;
+  const h = lowerHash(s, a, e);
+  if (h < 0) return ROLE_NOUNS.has(s.slice(a, b).toLowerCase().replace(/['’]s$/, ''));
+  return (lexiconAt(s, a, e, h) & Fact.Role) !== 0;
 }
 
 /** A person's name compared: lower case, no accents, no full stops, no suffix. */
