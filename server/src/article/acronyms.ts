@@ -36,8 +36,13 @@ interface LongForm {
 
 /** initialsOf for the word text[start, end), read in place: its letters' codes written
  * to out from `at` on (no string per word); returns where they end. (A word has no more
- * initials than characters.) */
-function initialsIn(text: string, start: number, end: number, out: Int32Array, at: number): number {
+ * initials than characters.) `hyphen` is the first hyphen at or after `start` (Infinity:
+ * none): a word without one gives its first letter only. */
+function initialsIn(text: string, start: number, end: number, hyphen: number, out: Int32Array, at: number): number {
+  if (hyphen >= end) {
+    if (classOf(text.charCodeAt(start)) === 2) out[at++] = text.charCodeAt(start);
+    return at;
+  }
   for (let j = start; j < end; j++) {
     if (j > start && text.charCodeAt(j - 1) !== 45) continue;
     const c = text.charCodeAt(j);
@@ -163,6 +168,7 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
     // a phrase's initials, as codes: word j's are letters[iniFrom[j] .. iniFrom[j + 1])
     let letters = new Int32Array(256);
     let iniFrom = new Int32Array(65);
+    let hyphen = -1;
     const flush = () => {
       if (len >= 2) {
         if (iniFrom.length <= len) iniFrom = new Int32Array(at.length + 1);
@@ -171,7 +177,13 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
         let n = 0;
         for (let j = 0; j < len; j++) {
           iniFrom[j] = n;
-          if (at[j] !== to[j]) n = initialsIn(text, at[j], to[j], letters, n);
+          if (at[j] === to[j]) continue;
+          // the text's next hyphen, looked for again only once a word starts past it
+          if (hyphen < at[j]) {
+            hyphen = text.indexOf('-', at[j]);
+            if (hyphen < 0) hyphen = Infinity;
+          }
+          n = initialsIn(text, at[j], to[j], hyphen, letters, n);
         }
         iniFrom[len] = n;
         for (let i = 0; i < len; i++) {

@@ -119,6 +119,9 @@ export function fnvLower(text: string, start: number, end: number): number {
 
 /** The stop words by the hash the scanner gives lower-case words. */
 const STOP_HASHES = new Set([...ENGLISH_STOPWORDS].map((w) => fnvLower(w, 0, w.length)));
+/** The particles by the same hash (they are in lower case): most short words after a name
+ * ("and", "was") are told apart without a string. */
+const PARTICLE_HASHES = new Set([...PARTICLES].map((w) => fnvLower(w, 0, w.length)));
 
 export function seenLower(scan: Scan, word: string): boolean {
   return seenHash(scan, fnvLower(word, 0, word.length));
@@ -284,7 +287,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
         lower[h >>> 3] |= 1 << (h & 7);
       }
       if (lineLower === 0 && !STOP_HASHES.has(hash)) lineLower++;
-      if (runFirst >= 0 && gapOk && lastEnd === -2 && end - i <= 4 && PARTICLES.has(text.slice(i, end))) {
+      if (runFirst >= 0 && gapOk && lastEnd === -2 && end - i <= 4 && PARTICLE_HASHES.has(hash) && PARTICLES.has(text.slice(i, end))) {
         words.push(i, end, Kind.Particle, line);
         lastEnd = end;
         gapOk = false;
