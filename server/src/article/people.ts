@@ -180,14 +180,7 @@ interface Spans {
 
 const HEAD_BITS = 1 << 17;
 
-/** wordHash of each word of the scan: mentionSpans reads them again when nicknames add needles. */
-function wordHashes(text: string, words: Words): Int32Array {
-  const keys = new Int32Array(words.n);
-  for (let k = 0; k < words.n; k++) keys[k] = wordHash(text, words.start[k], words.end[k]);
-  return keys;
-}
-
-function mentionSpans(text: string, words: Words, keys: Int32Array, needles: Map<string, NeedleInfo>): Spans {
+function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInfo>): Spans {
   const byWord = new Map<number, string[]>();
   const heads = new Uint8Array(HEAD_BITS >>> 3);
   const direct: { at: number; needle: string }[] = [];
@@ -231,7 +224,7 @@ function mentionSpans(text: string, words: Words, keys: Int32Array, needles: Map
   for (let k = 0; k < words.n; k++) {
     const i = words.start[k];
     let best: string | undefined;
-    const key = keys[k];
+    const key = words.hash[k]; // wordHash(text, words.start[k], words.end[k]), read by the scan
     if (heads[(key & (HEAD_BITS - 1)) >>> 3] & (1 << (key & 7))) {
       const list = byWord.get(key);
       if (list) {
@@ -1584,9 +1577,8 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     }
     return added;
   };
-  const keys = wordHashes(text, scan.words);
-  let spans = mentionSpans(text, scan.words, keys, needles);
-  if (akaFound(spans)) spans = mentionSpans(text, scan.words, keys, needles);
+  let spans = mentionSpans(text, scan.words, needles);
+  if (akaFound(spans)) spans = mentionSpans(text, scan.words, needles);
   const lineOf = (o: number) => lineAt({ starts: lineStarts }, o);
   const mentions: Mention[][] = people.map(() => []);
   let reach = -1;

@@ -42,6 +42,9 @@ export class Words {
   /** Bit 1: a full stop follows; bit 2: a possessive ('s) follows. */
   flags: Uint8Array;
   line: Int32Array;
+  /** The word's characters as written, hashed (FNV-1a, 30 bits): read with the word, so
+   * that people.ts finds the words that open a name without reading them again. */
+  hash: Int32Array;
   n = 0;
   /** Room for `size` words at first (news copy has a capitalised word in 10 to 20 characters). */
   constructor(size = 1024) {
@@ -50,8 +53,9 @@ export class Words {
     this.kind = new Uint8Array(size);
     this.flags = new Uint8Array(size);
     this.line = new Int32Array(size);
+    this.hash = new Int32Array(size);
   }
-  push(start: number, end: number, kind: Kind, line: number): number {
+  push(start: number, end: number, kind: Kind, line: number, hash: number): number {
     if (this.n === this.start.length) {
       const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
         const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -63,6 +67,7 @@ export class Words {
       this.kind = grow(this.kind);
       this.flags = grow(this.flags);
       this.line = grow(this.line);
+      this.hash = grow(this.hash);
     }
     const i = this.n++;
     this.start[i] = start;
@@ -70,6 +75,7 @@ export class Words {
     this.kind[i] = kind;
     this.flags[i] = 0;
     this.line[i] = line;
+    this.hash[i] = hash & 0x3fffffff;
     return i;
   }
 }
@@ -246,6 +252,8 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
       }
     }
     const fast = j;
+    // the word as written, hashed on (the same as `hash` so far: its letters are a to z)
+    let written = k === 1 && c < 128 ? hash : Math.imul(0x811c9dc5 ^ c, 0x01000193);
     for (;;) {
       if (j >= n) break;
       const d = text.charCodeAt(j);
@@ -255,6 +263,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
         // "McCain", "LeBron", "MacArthur")
         if (kd === 2 && hasLower && k === 2 && j - seg >= 4) break;
         if (kd === 1) hasLower = true;
+        written = Math.imul(written ^ d, 0x01000193);
         j++;
         continue;
       }
@@ -270,6 +279,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
             break;
           }
         }
+        written = Math.imul(Math.imul(written ^ d, 0x01000193) ^ e, 0x01000193);
         j += 2;
         seg = j - 1;
         continue;
@@ -288,7 +298,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
       }
       if (lineLower === 0 && !STOP_HASHES.has(hash)) lineLower++;
       if (runFirst >= 0 && gapOk && lastEnd === -2 && end - i <= 4 && PARTICLE_HASHES.has(hash) && PARTICLES.has(text.slice(i, end))) {
-        words.push(i, end, Kind.Particle, line);
+        words.push(i, end, Kind.Particle, line, written);
         lastEnd = end;
         gapOk = false;
       } else closeRun();
@@ -299,7 +309,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
         closeRun();
         runFirst = words.n;
       }
-      const w = words.push(i, end, kind, line);
+      const w = words.push(i, end, kind, line, written);
       if (possessive) words.flags[w] |= POSSESSIVE;
       lastEnd = end;
       gapOk = false;
