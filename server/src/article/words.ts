@@ -242,11 +242,16 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
     let possessive = false;
     // the common case first: a word of ASCII lower-case letters, hashed as it is read
     let hash = 0;
+    // what stopped it: a space ends the word (read once, not again below nor by the outer loop)
+    let stop = -1;
     if (k === 1 && c < 128) {
       hash = Math.imul(0x811c9dc5 ^ c, 0x01000193);
       for (;;) {
         const d = j < n ? text.charCodeAt(j) : 0;
-        if (d < 97 || d > 122) break;
+        if (d < 97 || d > 122) {
+          stop = d;
+          break;
+        }
         hash = Math.imul(hash ^ d, 0x01000193);
         j++;
       }
@@ -255,7 +260,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
     // the word as written, hashed on (the same as `hash` so far: its letters are a to z)
     let written = k === 1 && c < 128 ? hash : Math.imul(0x811c9dc5 ^ c, 0x01000193);
     for (;;) {
-      if (j >= n) break;
+      if (j >= n || stop === 32) break;
       const d = text.charCodeAt(j);
       const kd = d < 128 ? CLASS[d] : charClass(d);
       if (kd <= 4) {
@@ -318,7 +323,8 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
       // "Xi's": the name ends before the apostrophe, and so does the run
       closeRun();
       i = end + 2;
-    } else i = end;
+    } else if (stop === 32 && runFirst < 0) i = end + 1; // past the space: no run for it to join
+    else i = end;
   }
   closeRun();
   endLine(n + 1);
