@@ -10,7 +10,7 @@
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
 import { Acronym } from './types';
-import { CLASS, charClass, Kind, Scan, scanWords } from './words';
+import { CLASS, charClass, isWhite, Kind, Scan, scanWords } from './words';
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'du', 'des', '&']);
 
@@ -34,20 +34,55 @@ interface LongForm {
   end: number;
 }
 
-/** White space as \s reads it. */
-function isWhite(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** initialsOf for the word text[start, end), read in place. */
-function initialsIn(text: string, start: number, end: number): string {
-  let out = '';
+/** initialsOf for the word text[start, end), read in place: its letters' codes written
+ * to out from `at` on (no string per word); returns where they end. (A word has no more
+ * initials than characters.) `hyphen` is the first hyphen at or after `start` (Infinity:
+ * none): a word without one gives its first letter only. */
+function initialsIn(text: string, start: number, end: number, hyphen: number, out: Int32Array, at: number): number {
+  if (hyphen >= end) {
+    if (classOf(text.charCodeAt(start)) === 2) out[at++] = text.charCodeAt(start);
+    return at;
+  }
   for (let j = start; j < end; j++) {
     if (j > start && text.charCodeAt(j - 1) !== 45) continue;
     const c = text.charCodeAt(j);
-    if (c !== 45 && classOf(c) === 2) out += text[j];
+    if (c !== 45 && classOf(c) === 2) out[at++] = c;
   }
-  return out;
+  return at;
+}
+
+/** The wanted short forms by their characters: a node's child by character (A to Z in a
+ * table, as nearly all initials are; any other character in a map), and the short form a
+ * node spells in full. Node 0 is the root, so 0 in the table is no child. */
+class Trie {
+  private ascii = new Int32Array(26 * 64);
+  private other = new Map<number, number>();
+  readonly spells: (string | undefined)[] = [undefined];
+  /** The child of `node` by character code `c`, or -1. */
+  child(node: number, c: number): number {
+    if (c >= 65 && c <= 90) return this.ascii[node * 26 + c - 65] || -1;
+    return this.other.get(node * 0x10000 + c) ?? -1;
+  }
+  add(word: string): void {
+    let node = 0;
+    for (let i = 0; i < word.length; i++) {
+      const c = word.charCodeAt(i);
+      let next = this.child(node, c);
+      if (next < 0) {
+        next = this.spells.length;
+        this.spells.push(undefined);
+        if ((next + 1) * 26 > this.ascii.length) {
+          const a = new Int32Array(this.ascii.length * 2);
+          a.set(this.ascii);
+          this.ascii = a;
+        }
+        if (c >= 65 && c <= 90) this.ascii[node * 26 + c - 65] = next;
+        else this.other.set(node * 0x10000 + c, next);
+      }
+      node = next;
+    }
+    this.spells[node] = word;
+  }
 }
 
 /** A short form: a capital, then 1 to 9 capitals, digits or "&" ("ACFTU", "G20", "AT&T"),
@@ -105,23 +140,8 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
   // children by character; the short form a node spells in full): a phrase stops
   // growing past them, and its initials are followed letter by letter, not joined into
   // a string to look up at each word
-  const children: Map<number, number>[] = [new Map()];
-  const spells: (string | undefined)[] = [undefined];
-  for (const x of wanted) {
-    let node = 0;
-    for (let i = 0; i < x.length; i++) {
-      const c = x.charCodeAt(i);
-      let child = children[node].get(c);
-      if (child === undefined) {
-        child = children.length;
-        children.push(new Map());
-        spells.push(undefined);
-        children[node].set(c, child);
-      }
-      node = child;
-    }
-    spells[node] = x;
-  }
+  const trie = new Trie();
+  for (const x of wanted) trie.add(x);
 
   // 1. long forms spelled out anywhere: the initials of every run of 2 to 8 capitalised
   // words of a phrase ("Financial Technology Association Fintech Summit" registers FTA)
@@ -131,7 +151,6 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
     // their initials are read only when a short form could start there
     let at = new Int32Array(64);
     let to = new Int32Array(64);
-    const ini: (string | undefined)[] = [];
     let len = 0;
     const add = (a: number, b: number) => {
       if (len === at.length) {
@@ -144,24 +163,41 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
       }
       at[len] = a;
       to[len] = b;
-      ini[len] = undefined;
       len++;
     };
-    const initials = (j: number) => (ini[j] ??= at[j] === to[j] ? '' : initialsIn(text, at[j], to[j]));
+    // a phrase's initials, as codes: word j's are letters[iniFrom[j] .. iniFrom[j + 1])
+    let letters = new Int32Array(256);
+    let iniFrom = new Int32Array(65);
+    let hyphen = -1;
     const flush = () => {
       if (len >= 2) {
+        if (iniFrom.length <= len) iniFrom = new Int32Array(at.length + 1);
+        const room = to[len - 1] - at[0];
+        if (letters.length < room) letters = new Int32Array(room * 2);
+        let n = 0;
+        for (let j = 0; j < len; j++) {
+          iniFrom[j] = n;
+          if (at[j] === to[j]) continue;
+          // the text's next hyphen, looked for again only once a word starts past it
+          if (hyphen < at[j]) {
+            hyphen = text.indexOf('-', at[j]);
+            if (hyphen < 0) hyphen = Infinity;
+          }
+          n = initialsIn(text, at[j], to[j], hyphen, letters, n);
+        }
+        iniFrom[len] = n;
         for (let i = 0; i < len; i++) {
-          if (!initials(i)) continue;
+          if (iniFrom[i] === iniFrom[i + 1]) continue;
           // the node of the initials read so far (s, the short form they would make)
           let node = 0;
           let significant = 0;
           for (let j = i; j < len && j < i + 8; j++) {
-            const letters = initials(j);
-            for (let k = 0; k < letters.length && node >= 0; k++) node = children[node].get(letters.charCodeAt(k)) ?? -1;
+            const to1 = iniFrom[j + 1];
+            for (let k = iniFrom[j]; k < to1 && node >= 0; k++) node = trie.child(node, letters[k]);
             if (node < 0) break;
-            if (!letters) continue;
+            if (iniFrom[j] === to1) continue;
             significant++;
-            const s = spells[node];
+            const s = trie.spells[node];
             if (significant >= 2 && s !== undefined && s.length >= 3 && !spelled.has(s)) spelled.set(s, { long: text.slice(at[i], to[j]), start: at[i], end: to[j] });
           }
         }
@@ -199,13 +235,13 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
   for (const { short, start } of shorts) {
     if (defined.has(short)) continue;
     let open = start - 1;
-    while (open >= 0 && /\s/.test(text[open])) open--;
-    if (text[open] !== '(') continue;
+    while (open >= 0 && isWhite(text.charCodeAt(open))) open--;
+    if (text.charCodeAt(open) !== 40) continue; // "("
     let close = start + short.length;
-    while (close < text.length && /\s/.test(text[close])) close++;
-    if (text[close] !== ')') continue;
+    while (close < text.length && isWhite(text.charCodeAt(close))) close++;
+    if (text.charCodeAt(close) !== 41) continue; // ")"
     let endBefore = open;
-    while (endBefore > 0 && /\s/.test(text[endBefore - 1])) endBefore--;
+    while (endBefore > 0 && isWhite(text.charCodeAt(endBefore - 1))) endBefore--;
     const before = text.slice(Math.max(0, open - 160), endBefore);
     const words = before.split(/\s+/);
     let need = short.replace(/[^\p{Lu}]/gu, '');
@@ -232,9 +268,10 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
   for (const { short, start } of shorts) {
     let a = found.get(short);
     if (!a) {
-      if (ENGLISH_STOPWORDS.has(short.toLowerCase())) continue;
       const form = defined.get(short) ?? (short.length >= 3 ? spelled.get(short) : undefined);
       if (!form || (!defined.has(short) && form.end > start)) continue;
+      // (most short forms have no long form: only those that do are lower-cased)
+      if (ENGLISH_STOPWORDS.has(short.toLowerCase())) continue;
       // a long form whose own text is the short form's only use: "FTA" inside "(FTA)" counts
       a = { short, long: form.long, definition: { line: lineOf(form.start), span: { start: form.start, end: form.end } }, mentions: [] };
       found.set(short, a);

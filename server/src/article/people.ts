@@ -223,9 +223,8 @@ function mentionSpans(text: string, words: Words, needles: Map<string, NeedleInf
   let d = 0;
   for (let k = 0; k < words.n; k++) {
     const i = words.start[k];
-    const e = words.end[k];
     let best: string | undefined;
-    const key = wordHash(text, i, e);
+    const key = words.hash[k]; // wordHash(text, words.start[k], words.end[k]), read by the scan
     if (heads[(key & (HEAD_BITS - 1)) >>> 3] & (1 << (key & 7))) {
       const list = byWord.get(key);
       if (list) {
@@ -298,7 +297,7 @@ function isGivenName(word: string): boolean {
 import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
-import { CLASS, charClass, classOf, DOT, fnvLower, isApostrophe, Kind, lowerCode, POSSESSIVE, Scan, scanWords, seenHash, seenLower, Words } from './words';
+import { CLASS, charClass, classOf, DOT, fnvLower, isApostrophe, isWhite, Kind, lowerCode, POSSESSIVE, Scan, scanWords, seenHash, seenLower, Words } from './words';
 
 const PLURAL = /[^su']s$/;
 /** Kin, whom only a person has: "Gronk's SI girlfriend", "Arnold's love child". */
@@ -325,10 +324,11 @@ function kinAfter(text: string, w: Words, i: number): boolean {
 
 /** A speech verb right after `at` (past a comma): "… Rishi Sunak announces". */
 function speechAfter(text: string, at: number): boolean {
-  const a = wordAfter(text, at, Math.min(text.length, at + 24));
-  return !!a && SPEECH_VERBS.has(a);
+  return speechVerbAfter(text, at, Math.min(text.length, at + 24));
 }
 
+/** The words that end a credit before a name: "Photo by", "Image". */
+const CREDIT_WORDS = new Set(['photo', 'photos', 'photograph', 'image', 'images', 'illustration', 'credit', 'credits', 'picture', 'by']);
 /** Honorifics that ships and buildings are named with too. */
 const HONORIFICS = new Set(['sir', 'dame', 'lord', 'lady', 'king', 'queen', 'prince', 'princess']);
 /** Adjectives that open the names of institutions and countries, never a person's. */
@@ -364,6 +364,8 @@ const enum Fact {
   I = 1 << 15, // "i"
   /** The lower case of a name isGivenName takes. */
   Given = 1 << 16,
+  Speech = 1 << 17, // SPEECH_VERBS
+  CreditWord = 1 << 18, // CREDIT_WORDS
   // of the word as the page writes it:
   /** The page writes the word in lower case too (seenLower). */
   Seen = 1 << 20,
@@ -394,6 +396,8 @@ const LEXICON = new Map<string, number>();
   add(PARTICLES, Fact.Particle);
   add(['new'], Fact.New);
   add(['i'], Fact.I);
+  add(SPEECH_VERBS, Fact.Speech);
+  add(CREDIT_WORDS, Fact.CreditWord);
   add([...GIVEN_NAMES, ...TWO_LETTER_GIVEN_NAMES].filter(isGivenName).map((x) => x.toLowerCase()), Fact.Given);
 }
 // the same, as an open-addressed table by the hash of the lower case (fnvLower's), read
@@ -538,20 +542,15 @@ const ROLE_SEPARATORS = ',_:';
 const ROLE_OPENERS = '(_';
 const SPEECH_OPENERS = ',"“”\'‘’';
 
-/** The word that ends right before `at` (after spaces and at most one of `separators`
- * between spaces), opened by a space, one of `openers` or `lo`: lower-case letters only,
- * or (with `anyLetter`) letters of any case and hyphens. */
-function wordBefore(text: string, at: number, lo: number, separators: string, openers: string, anyLetter: boolean): string | undefined {
-  return spanBefore(text, at, lo, separators, openers, anyLetter) ? text.slice(SPAN[0], SPAN[1]) : undefined;
-}
-
-/** [start, end] of the word spanBefore found. */
+/** Where the word that ends right before `at` is (after spaces and at most one of
+ * `separators` between spaces), opened by a space, one of `openers` or `lo`: lower-case
+ * letters only, or (with `anyLetter`) letters of any case and hyphens. Into SPAN
+ * [start, end]: whether there is one. */
 const SPAN = new Int32Array(2);
-/** Where wordBefore's word is, into SPAN: whether there is one. */
 function spanBefore(text: string, at: number, lo: number, separators: string, openers: string, anyLetter: boolean): boolean {
   let j = at;
   while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
-  if (j > lo && separators.includes(text[j - 1])) {
+  if (j > lo && charIn(separators, text.charCodeAt(j - 1))) {
     j--;
     while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
   }
@@ -563,14 +562,25 @@ function spanBefore(text: string, at: number, lo: number, separators: string, op
     else break;
   }
   if (j === end) return false;
-  if (j > lo && !isSpace(text.charCodeAt(j - 1)) && !openers.includes(text[j - 1])) return false;
+  if (j > lo && !isSpace(text.charCodeAt(j - 1)) && !charIn(openers, text.charCodeAt(j - 1))) return false;
   SPAN[0] = j;
   SPAN[1] = end;
   return true;
 }
 
+/** `chars.includes(text[i])` for the code unit `c` at i: no string per test. */
+function charIn(chars: string, c: number): boolean {
+  for (let k = 0; k < chars.length; k++) if (chars.charCodeAt(k) === c) return true;
+  return false;
+}
+
 /** The lower-case word after `at`, past spaces and at most one comma: "said" in ", said". */
 function wordAfter(text: string, at: number, hi: number): string | undefined {
+  return spanAfter(text, at, hi) ? text.slice(SPAN[0], SPAN[1]) : undefined;
+}
+
+/** Where wordAfter's word is, into SPAN: whether there is one. */
+function spanAfter(text: string, at: number, hi: number): boolean {
   let j = at;
   while (j < hi && isSpace(text.charCodeAt(j))) j++;
   if (j < hi && text.charCodeAt(j) === 44) j++;
@@ -581,11 +591,34 @@ function wordAfter(text: string, at: number, hi: number): string | undefined {
     if ((c < 128 ? CLASS[c] : charClass(c)) === 1) j++;
     else break;
   }
-  if (j === start) return undefined;
+  if (j === start) return false;
   // a word boundary (in the ASCII sense of \b) must follow
   const c = j < text.length ? text.charCodeAt(j) : 32;
-  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return undefined;
-  return text.slice(start, j);
+  if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95) return false;
+  SPAN[0] = start;
+  SPAN[1] = j;
+  return true;
+}
+
+// The words around a name are looked up in the lists by their place in the text, as the
+// scan's words are (Facts): no string per look-up.
+
+/** Is the word in lower-case letters text a..b (as spanBefore and spanAfter read one) a
+ * speech verb? (Its letters below U+0130 are their own lower case in ASCII, and no other
+ * letter there has an ASCII lower case: the lexicon's match is the list's.) */
+function speechVerbAt(text: string, a: number, b: number): boolean {
+  const h = lowerHash(text, a, b);
+  return h < 0 ? SPEECH_VERBS.has(text.slice(a, b)) : (lexiconAt(text, a, b, h) & Fact.Speech) !== 0;
+}
+
+/** The word spanBefore(…, COMMA, SPEECH_OPENERS, false) finds is a speech verb: "said" in "said Eli Friedman". */
+function speechVerbBefore(text: string, at: number, lo: number): boolean {
+  return spanBefore(text, at, lo, COMMA, SPEECH_OPENERS, false) && speechVerbAt(text, SPAN[0], SPAN[1]);
+}
+
+/** wordAfter is a speech verb: "told" in "Friedman told Protocol". */
+function speechVerbAfter(text: string, at: number, hi: number): boolean {
+  return spanAfter(text, at, hi) && speechVerbAt(text, SPAN[0], SPAN[1]);
 }
 
 function isRoleNoun(word: string): boolean {
@@ -636,12 +669,11 @@ function isBy(text: string, at: number, lo: number): boolean {
 function accordingTo(text: string, at: number, lo: number): boolean {
   let j = at;
   while (j > lo && isSpace(text.charCodeAt(j - 1))) j--;
-  if (j - 12 < lo || text.slice(j - 12, j) !== 'according to') return false;
+  if (j - 12 < lo || !text.startsWith('according to', j - 12)) return false;
   const c = text.charCodeAt(j - 13);
   return j - 12 === lo || !(c < 128 && CLASS[c] <= 4 && CLASS[c] > 0) && c !== 95;
 }
 
-const CREDIT_WORDS = new Set(['photo', 'photos', 'photograph', 'image', 'images', 'illustration', 'credit', 'credits', 'picture', 'by']);
 /** What a credit before a name must end with (": ", "/", "©", "Photo by") before
  * CREDIT_BEFORE looks. */
 function mayBeCreditBefore(text: string, at: number, lo: number): boolean {
@@ -650,8 +682,9 @@ function mayBeCreditBefore(text: string, at: number, lo: number): boolean {
   if (j === lo) return false;
   const c = text.charCodeAt(j - 1);
   if (c === 58 || c === 124 || c === 47 || c === 0xa9) return true;
-  const w = wordBefore(text, j, lo, '', '', true);
-  return !!w && CREDIT_WORDS.has(w.toLowerCase());
+  if (!spanBefore(text, j, lo, '', '', true)) return false;
+  const h = lowerHash(text, SPAN[0], SPAN[1]);
+  return h < 0 ? CREDIT_WORDS.has(text.slice(SPAN[0], SPAN[1]).toLowerCase()) : (lexiconAt(text, SPAN[0], SPAN[1], h) & Fact.CreditWord) !== 0;
 }
 
 const AFTER_AGE = /^,\s*\d{1,3}\s*,/;
@@ -661,6 +694,41 @@ const CREDIT_IN_PARENS = /^,\s*(?:Pool\s+via\s+)?(?:AP|AFP|EPA|Reuters|REUTERS|G
 const AFTER_APPOSITIVE = /^,\s+(?:a|an|the|who|whose)\s+/;
 const AFTER_PARTY = /^\s*\((?:[DRI]|Dem|Rep|Ind)-[A-Z]|^\s*\(\s*@\w/;
 const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
+
+/** The first character of `after` past the \s from `from` on, and where it is (into
+ * FIRST): each pattern after a name needs a few characters there, and is run only then. */
+const FIRST = new Int32Array(2);
+function firstPastWhite(after: string, from: number): number {
+  let p = from;
+  while (p < after.length && isWhite(after.charCodeAt(p))) p++;
+  FIRST[0] = p;
+  return (FIRST[1] = p < after.length ? after.charCodeAt(p) : -1);
+}
+
+/** An appositive after the name's comma (`after` opens with it): ", 55,", ", a …",
+ * ", center,", ", Carlineo’s attorney,". */
+function appositiveAfterComma(after: string): boolean {
+  const q = firstPastWhite(after, 1);
+  // a digit; a, t or w past a space; l, r, c, s, f or b (left, right, center, second, front, background)
+  if (q >= 48 && q <= 57 && AFTER_AGE.test(after)) return true;
+  if (FIRST[0] > 1 && (q === 97 || q === 116 || q === 119) && AFTER_APPOSITIVE.test(after)) return true;
+  if ((q === 108 || q === 114 || q === 99 || q === 115 || q === 102 || q === 98) && AFTER_PLACE_IN_PHOTO.test(after)) return true;
+  return roleAppositive(after);
+}
+
+/** AFTER_CREDIT, which needs a slash or a bar past the spaces: " / AP", " | Getty". */
+function creditAfter(after: string): boolean {
+  const q = firstPastWhite(after, 0);
+  return (q === 47 || q === 124) && AFTER_CREDIT.test(after);
+}
+
+/** An appositive after spaces or a parenthesis: " (D-Minn.)", " is a …", " (left)". */
+function appositiveAfterSpace(after: string): boolean {
+  const q = firstPastWhite(after, 0);
+  // "(" for a party, a handle or a place in the picture; "is" or "was" past a space
+  if (q === 40) return AFTER_PARTY.test(after) || AFTER_PLACE_IN_PHOTO.test(after);
+  return FIRST[0] > 0 && (q === 105 || q === 119) && AFTER_IS.test(after);
+}
 
 /** A month or a day, but a short form ("Jun", "Sun", "May") only with a full stop or a
  * number after it: "Lee Ho Jun" and "Sun Yang" are names, "Jun. 5" and "May 2" dates. */
@@ -889,7 +957,6 @@ function consider(
   const r0 = w.start[runFirst];
   if (!title && !(minCue > Cue.None && s > runFirst) && r0 - 4 >= ls && text.startsWith('the', r0 - 4) && /\s/.test(text[r0 - 1])) return false;
   const lastWord = wordAt(text, w, core);
-  const lastLower = lastWord.toLowerCase();
   // "Kong-based", "Boston-born": an adjective
   if (ADJECTIVE_SUFFIX.test(lastWord)) return false;
   const surnameLike = nameAt(w, core, allCaps) && lastWord.length >= 2 && !facts.has(core, Fact.Lead);
@@ -909,7 +976,7 @@ function consider(
   if (cue < Cue.Credit && mayBeCreditBefore(text, start, lo) && CREDIT_BEFORE.test(before())) cue = Cue.Credit;
   // "(Ludovic Marin, Pool via AP)": a credit in parentheses, the agency after a comma
   if (cue < Cue.Credit && text.charCodeAt(start - 1) === 40 && text.charCodeAt(afterAt) === 44 && CREDIT_IN_PARENS.test(after)) cue = Cue.Credit;
-  if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && AFTER_CREDIT.test(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
+  if (cue < Cue.Credit && (text.charCodeAt(afterAt) === 47 || text.charCodeAt(afterAt) === 124 || isSpace(text.charCodeAt(afterAt))) && creditAfter(after) && AGENCY.test(text.slice(Math.max(ls, start - 200), Math.min(le, end + 200)))) cue = Cue.Credit;
   // not a role noun used as a verb: "to host Crossover", "to judge Smith"
   if (cue < Cue.Role && roleWord && isRoleNoun(roleWord) && !(ROLE_VERBS.has(roleWord) && TO_VERB.test(before()))) cue = Cue.Role;
   // a credits list's entry, "Lighting Design_Sin Ho,": the label glued by an underscore,
@@ -917,13 +984,11 @@ function consider(
   if (cue < Cue.Role && underscoreLabel(text, start) && /^\s*(?:[,;|]|$)/.test(after)) cue = Cue.Role;
   if (cue < Cue.By && isBy(text, start, lo)) cue = Cue.By;
   if (cue < Cue.Speech) {
-    const b = wordBefore(text, start, lo, COMMA, SPEECH_OPENERS, false);
-    if ((b && SPEECH_VERBS.has(b)) || accordingTo(text, start, lo)) {
+    if (speechVerbBefore(text, start, lo) || accordingTo(text, start, lo)) {
       // "says Impossible Whoppers cooked with …": a clause's subject after the verb, not its speaker
       if (!clauseVerbAfter(text, afterAt, hi)) cue = Cue.Speech;
     } else {
-      const a = wordAfter(text, afterAt, hi);
-      if (a && SPEECH_VERBS.has(a)) cue = Cue.Speech;
+      if (speechVerbAfter(text, afterAt, hi)) cue = Cue.Speech;
     }
   }
   if (cue < Cue.Appositive) {
@@ -931,7 +996,7 @@ function consider(
     // (after a space, those three need more spaces, "(", "is" or "was": not a word or a mark)
     const d = text.charCodeAt(afterAt + 1);
     const opens = c === 40 || (c === 32 && !(d > 32 && d < 127 && d !== 40 && d !== 105 && d !== 119));
-    if ((c === 44 && (AFTER_AGE.test(after) || AFTER_APPOSITIVE.test(after) || AFTER_PLACE_IN_PHOTO.test(after) || roleAppositive(after))) || (opens && (AFTER_PARTY.test(after) || AFTER_IS.test(after) || AFTER_PLACE_IN_PHOTO.test(after)))) cue = Cue.Appositive;
+    if ((c === 44 && appositiveAfterComma(after)) || (opens && appositiveAfterSpace(after))) cue = Cue.Appositive;
   }
   // a byline or credit laid out as a line: the name, then only its outlet ("Tom Davies
   // Associated Press", "Michael Conroy, AP")
@@ -953,7 +1018,7 @@ function consider(
     return consider(text, facts, s, e - 1, runFirst, runLast, title, allCaps, titled, out);
   }
   // a heading's noun: "Skip Navigation", "Homeland Security", "Web Cameras"
-  const nounLast = facts.has(core, Fact.Heading) || nounEnding(lastLower);
+  const nounLast = facts.has(core, Fact.Heading) || nounEndingAsWritten(lastWord);
   if (multi && nounLast && !(given && cue >= Cue.Role)) return false;
   // nor one word that is such a noun ("Silver Star Nation")
   if (!multi && nounLast) return false;
@@ -1016,6 +1081,14 @@ function nounEnding(lw: string): boolean {
   return 'nsymet'.includes(lw.charAt(lw.length - 1)) && NOUN_ENDING.test(lw);
 }
 
+/** nounEnding of a word's lower case, lower-cased only when it may end so: a last
+ * character in ASCII is its lower case's last (A to Z to a to z, the rest as they are). */
+function nounEndingAsWritten(word: string): boolean {
+  const c = word.charCodeAt(word.length - 1);
+  if (c < 128 && !charIn('nsymet', c >= 65 && c <= 90 ? c | 32 : c)) return false;
+  return nounEnding(word.toLowerCase());
+}
+
 /** A headline's verb after a name: a capitalised word ending in -s or -ed, with more of
  * the headline after it ("Eric Adams Runs His Administration …", "Gray Davis Holds
  * Court at …"), or such a word in capitals in a headline in capitals ("JANE DOE SAYS …"). */
@@ -1056,7 +1129,7 @@ function numberedItem(text: string, ls: number, start: number): boolean {
 /** Only spaces and bullets between the line's start and `at`. */
 function lineOpens(text: string, ls: number, at: number): boolean {
   let a = ls;
-  while (a < at && BULLETS.includes(text[a])) a++;
+  while (a < at && charIn(BULLETS, text.charCodeAt(a))) a++;
   return a === at;
 }
 
@@ -1106,18 +1179,46 @@ function outletAfter(text: string, ls: number, le: number, start: number, end: n
 }
 
 /** ", Carlineo’s attorney,", ", critic and historian": a role noun among the first words
- * after the comma. */
+ * after the comma. The words are those of after.slice(2, 80).split(/[\s,;]+/, 7), read in
+ * place: no string per word. */
 function roleAppositive(after: string): boolean {
   if (!after.startsWith(', ')) return false;
-  const words = after.slice(2, 80).split(/[\s,;]+/, 7);
-  // ", by artist Mark Rothko": the agent of a work, named after it
-  if (words[0] === 'by') return false;
-  for (let i = 0; i < words.length; i++) {
-    const lw = words[i].toLowerCase().replace(/['’]s$/, '');
-    // a role noun before a capitalised word is that next name's ("…, whose lawyer Jim Dunham")
-    if (ROLE_NOUNS.has(lw)) return !(i + 1 < words.length && UPPER_FIRST.test(words[i + 1]));
+  const end = Math.min(80, after.length);
+  let a = 2;
+  for (let i = 0; i < 7; i++) {
+    // the word after[a, b): empty at the start or the end, as split gives it
+    let b = a;
+    while (b < end && !appositiveSeparator(after.charCodeAt(b))) b++;
+    // ", by artist Mark Rothko": the agent of a work, named after it
+    if (i === 0 && b - a === 2 && after.startsWith('by', a)) return false;
+    if (roleNounIn(after, a, b)) {
+      // a role noun before a capitalised word is that next name's ("…, whose lawyer Jim
+      // Dunham"); after separators there is a next word (maybe empty) within the seven
+      if (b >= end || i === 6) return true;
+      let c = b;
+      while (c < end && appositiveSeparator(after.charCodeAt(c))) c++;
+      let d = c;
+      while (d < end && !appositiveSeparator(after.charCodeAt(d))) d++;
+      return !UPPER_FIRST.test(after.slice(c, d));
+    }
+    if (b >= end) return false;
+    a = b;
+    while (a < end && appositiveSeparator(after.charCodeAt(a))) a++;
   }
   return false;
+}
+
+function appositiveSeparator(c: number): boolean {
+  return c === 44 || c === 59 || isWhite(c);
+}
+
+/** Is s[a, b), lower-cased and without a possessive ('s), a role noun? */
+function roleNounIn(s: string, a: number, b: number): boolean {
+  // (only an S or an s lower-cases to an s, and only as the last character)
+  const e = b - a >= 2 && (s.charCodeAt(b - 1) | 32) === 115 && isApostrophe(s.charCodeAt(b - 2)) ? b - 2 : b;
+  const h = lowerHash(s, a, e);
+  if (h < 0) return ROLE_NOUNS.has(s.slice(a, b).toLowerCase().replace(/['’]s$/, ''));
+  return (lexiconAt(s, a, e, h) & Fact.Role) !== 0;
 }
 
 /** A person's name compared: lower case, no accents, no full stops, no suffix. */
@@ -1322,7 +1423,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
       const le = l + 1 < starts.length ? starts[l + 1] : text.length;
       let a = starts[l];
       while (a < le && isSpace(text.charCodeAt(a))) a++;
-      return a < le && BULLET_MARKS.includes(text[a]);
+      return a < le && charIn(BULLET_MARKS, text.charCodeAt(a));
     };
     const menuLine = (l: number) => bullet(l) && !personLines.has(l);
     for (const c of all) {
@@ -1491,9 +1592,7 @@ export function namedPeople(text: string, lineStarts: readonly number[], authors
     const lo = Math.max(ls, s.start - 40);
     // "Friedman's view, said …": past a possessive
     const afterAt = isApostrophe(text.charCodeAt(s.end)) && text.charCodeAt(s.end + 1) === 115 ? s.end + 2 : s.end;
-    const b = wordBefore(text, s.start, lo, COMMA, SPEECH_OPENERS, false);
-    const a = wordAfter(text, afterAt, Math.min(le, s.end + 40));
-    const quoted = (!!b && SPEECH_VERBS.has(b)) || accordingTo(text, s.start, lo) || (!!a && SPEECH_VERBS.has(a));
+    const quoted = speechVerbBefore(text, s.start, lo) || accordingTo(text, s.start, lo) || speechVerbAfter(text, afterAt, Math.min(le, s.end + 40));
     const m: Mention = { line, span: { start: s.start, end: s.end }, form: s.form };
     if (quoted) m.quoted = true;
     mentions[s.owner].push(m);

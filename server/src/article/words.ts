@@ -42,6 +42,9 @@ export class Words {
   /** Bit 1: a full stop follows; bit 2: a possessive ('s) follows. */
   flags: Uint8Array;
   line: Int32Array;
+  /** The word's characters as written, hashed (FNV-1a, 30 bits): read with the word, so
+   * that people.ts finds the words that open a name without reading them again. */
+  hash: Int32Array;
   n = 0;
   /** Room for `size` words at first (news copy has a capitalised word in 10 to 20 characters). */
   constructor(size = 1024) {
@@ -50,8 +53,9 @@ export class Words {
     this.kind = new Uint8Array(size);
     this.flags = new Uint8Array(size);
     this.line = new Int32Array(size);
+    this.hash = new Int32Array(size);
   }
-  push(start: number, end: number, kind: Kind, line: number): number {
+  push(start: number, end: number, kind: Kind, line: number, hash: number): number {
     if (this.n === this.start.length) {
       const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
         const b = new (a.constructor as new (n: number) => T)(a.length * 2);
@@ -63,6 +67,7 @@ export class Words {
       this.kind = grow(this.kind);
       this.flags = grow(this.flags);
       this.line = grow(this.line);
+      this.hash = grow(this.hash);
     }
     const i = this.n++;
     this.start[i] = start;
@@ -70,6 +75,7 @@ export class Words {
     this.kind[i] = kind;
     this.flags[i] = 0;
     this.line[i] = line;
+    this.hash[i] = hash & 0x3fffffff;
     return i;
   }
 }
@@ -119,6 +125,9 @@ export function fnvLower(text: string, start: number, end: number): number {
 
 /** The stop words by the hash the scanner gives lower-case words. */
 const STOP_HASHES = new Set([...ENGLISH_STOPWORDS].map((w) => fnvLower(w, 0, w.length)));
+/** The particles by the same hash (they are in lower case): most short words after a name
+ * ("and", "was") are told apart without a string. */
+const PARTICLE_HASHES = new Set([...PARTICLES].map((w) => fnvLower(w, 0, w.length)));
 
 export function seenLower(scan: Scan, word: string): boolean {
   return seenHash(scan, fnvLower(word, 0, word.length));
@@ -128,6 +137,11 @@ export function seenLower(scan: Scan, word: string): boolean {
 export function seenHash(scan: Scan, hash: number): boolean {
   const h = hash & scan.lowerMask;
   return (scan.lower[h >>> 3] & (1 << (h & 7))) !== 0;
+}
+
+/** White space as \s reads it (a UTF-16 code unit; false for NaN, past the text's end). */
+export function isWhite(c: number): boolean {
+  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 export function isApostrophe(c: number): boolean {
@@ -228,18 +242,25 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
     let possessive = false;
     // the common case first: a word of ASCII lower-case letters, hashed as it is read
     let hash = 0;
+    // what stopped it: a space ends the word (read once, not again below nor by the outer loop)
+    let stop = -1;
     if (k === 1 && c < 128) {
       hash = Math.imul(0x811c9dc5 ^ c, 0x01000193);
       for (;;) {
         const d = j < n ? text.charCodeAt(j) : 0;
-        if (d < 97 || d > 122) break;
+        if (d < 97 || d > 122) {
+          stop = d;
+          break;
+        }
         hash = Math.imul(hash ^ d, 0x01000193);
         j++;
       }
     }
     const fast = j;
+    // the word as written, hashed on (the same as `hash` so far: its letters are a to z)
+    let written = k === 1 && c < 128 ? hash : Math.imul(0x811c9dc5 ^ c, 0x01000193);
     for (;;) {
-      if (j >= n) break;
+      if (j >= n || stop === 32) break;
       const d = text.charCodeAt(j);
       const kd = d < 128 ? CLASS[d] : charClass(d);
       if (kd <= 4) {
@@ -247,6 +268,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
         // "McCain", "LeBron", "MacArthur")
         if (kd === 2 && hasLower && k === 2 && j - seg >= 4) break;
         if (kd === 1) hasLower = true;
+        written = Math.imul(written ^ d, 0x01000193);
         j++;
         continue;
       }
@@ -262,6 +284,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
             break;
           }
         }
+        written = Math.imul(Math.imul(written ^ d, 0x01000193) ^ e, 0x01000193);
         j += 2;
         seg = j - 1;
         continue;
@@ -279,8 +302,8 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
         lower[h >>> 3] |= 1 << (h & 7);
       }
       if (lineLower === 0 && !STOP_HASHES.has(hash)) lineLower++;
-      if (runFirst >= 0 && gapOk && lastEnd === -2 && end - i <= 4 && PARTICLES.has(text.slice(i, end))) {
-        words.push(i, end, Kind.Particle, line);
+      if (runFirst >= 0 && gapOk && lastEnd === -2 && end - i <= 4 && PARTICLE_HASHES.has(hash) && PARTICLES.has(text.slice(i, end))) {
+        words.push(i, end, Kind.Particle, line, written);
         lastEnd = end;
         gapOk = false;
       } else closeRun();
@@ -291,7 +314,7 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
         closeRun();
         runFirst = words.n;
       }
-      const w = words.push(i, end, kind, line);
+      const w = words.push(i, end, kind, line, written);
       if (possessive) words.flags[w] |= POSSESSIVE;
       lastEnd = end;
       gapOk = false;
@@ -300,7 +323,8 @@ export function scanWords(text: string, lineStarts: number[]): Scan {
       // "Xi's": the name ends before the apostrophe, and so does the run
       closeRun();
       i = end + 2;
-    } else i = end;
+    } else if (stop === 32 && runFirst < 0) i = end + 1; // past the space: no run for it to join
+    else i = end;
   }
   closeRun();
   endLine(n + 1);
