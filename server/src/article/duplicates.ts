@@ -8,7 +8,7 @@
 // string per word; a shingle is a 4-tuple of word numbers in an open-addressing table.
 
 import { BlockInfo } from './blocks';
-import { ASCII_CLASS, classOf, START, WORD } from './features';
+import { classOf, START, WORD } from './features';
 
 // short repeated lines (a video's title shown twice) are left alone; captions repeating
 // a dek and pull quotes are longer
@@ -168,7 +168,7 @@ function wordIds(text: string, words: WordTable, out: Numbers): void {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!((c < 128 ? ASCII_CLASS[c] : classOf(c)) & START)) {
+    if (!(classOf(c) & START)) {
       i++;
       continue;
     }
@@ -181,7 +181,7 @@ function wordIds(text: string, words: WordTable, out: Numbers): void {
       const d = text.charCodeAt(i);
       let l: number;
       if (d < 128) {
-        if (!(ASCII_CLASS[d] & WORD)) break;
+        if (!(classOf(d) & WORD)) break;
         l = d >= 65 && d <= 90 ? d + 32 : d;
       } else {
         if (!(classOf(d) & WORD)) break;
