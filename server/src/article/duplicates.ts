@@ -241,7 +241,9 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   const sharers = new Numbers();
   const ids = new Numbers();
   const shingles = new Numbers();
-  for (let bi = 0; bi < blocks.length; bi++) {
+  // a block is read for the eligible blocks after it: none is read past the last one
+  const end = lastEligible(blocks, eligible) + 1;
+  for (let bi = 0; bi < end; bi++) {
     const b = blocks[bi];
     if (b.f.words < MIN_WORDS) continue;
     wordIds(b.text, words, ids);
@@ -305,6 +307,13 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
     }
   }
   return dupOf;
+}
+
+/** The index of the last block of MIN_WORDS or more that is eligible (a duplicate is
+ * looked for only in those, and among the blocks before them), or -1. */
+function lastEligible(blocks: BlockInfo[], eligible: (b: BlockInfo) => boolean): number {
+  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i].f.words >= MIN_WORDS && eligible(blocks[i])) return i;
+  return -1;
 }
 
 function resized(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
