@@ -70,7 +70,7 @@ function rng(seed: number): () => number {
 describe('line reading: fast readers against plain readings', () => {
   it('countFeatures counts what string operations count', () => {
     const chars = [...`abcdeyzABCDEYZ0189 '’-.,;:!?|"“”()[]•*ÀÉßÿ×÷ΣσİıДд中━…\u00a0\u2019\u2018\u{1F642}`];
-    const pieces = ['the', 'The', 'THE', "it's", 'It’s', 'DON’T', 'a', 'I', 'themselves', 'copyright', 'Reserved', 'data', 'ReadingShow', 'SubscribeSign'];
+    const pieces = ['the', 'The', 'THE', "it's", 'It’s', 'DON’T', 'a', 'I', 'a1', 'Should', 'BEFORE', 'another', 'themselves', 'copyright', 'Reserved', 'data', 'ReadingShow', 'SubscribeSign'];
     const random = rng(3);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
     for (let n = 0; n < 4000; n++) {

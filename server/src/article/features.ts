@@ -113,11 +113,52 @@ function isStopWord(text: string, start: number, end: number): boolean {
   return false;
 }
 
+// A stop word of up to SHORT_STOP characters is known without reading its characters
+// again: its letter codes (letterCode, 5 bits each: a to z in either case, ' and ’) are
+// gathered while the word is read, the last six of them in one integer, and the
+// integers of the short stop words are a hash set. Words with a character outside
+// those (a digit, a letter beyond ASCII) have a 0 code in them, which no stop word's
+// integer has. (The longer stop words are compared in place, by isStopWord.)
+const SHORT_STOP = [...ENGLISH_STOPWORDS].every((w) => w.length > 6 || [...w].every((c) => letterCode(c.charCodeAt(0)) > 0)) ? 6 : 0;
+const SHORT_STOPS = new Int32Array(1024);
+for (const w of ENGLISH_STOPWORDS) {
+  if (w.length > SHORT_STOP) continue;
+  let code = 0;
+  for (let k = 0; k < w.length; k++) code = (code << 5) | letterCode(w.charCodeAt(k));
+  let s = shortStopSlot(code);
+  while (SHORT_STOPS[s] !== 0) s = (s + 1) & 1023;
+  SHORT_STOPS[s] = code;
+}
+
+/** The 5-bit code of a character that may be in a stop word (lower or upper case a to
+ * z: 1 to 26, ' and ’: 27 and 28), 0 for any other. */
+function letterCode(c: number): number {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return (c | 32) - 96;
+  return c === 39 ? 27 : c === 0x2019 ? 28 : 0;
+}
+
+function shortStopSlot(code: number): number {
+  return Math.imul(code, 0x9e3779b1) >>> 22;
+}
+
+/** Is the word of these letter codes (code: each 5 bits, none 0 for a stop word) a short
+ * stop word? */
+function isShortStop(code: number): boolean {
+  for (let s = shortStopSlot(code); ; s = (s + 1) & 1023) {
+    const x = SHORT_STOPS[s];
+    if (x === code) return true;
+    if (x === 0) return false;
+  }
+}
+
 // LEGAL_WORDS by the first letter, in either case (ASCII: they are ASCII words)
 const LEGAL_BY_HEAD: (string[] | undefined)[] = new Array(128).fill(undefined);
 for (const w of LEGAL_WORDS) {
   for (const c of [w.charCodeAt(0), w.charCodeAt(0) - 32]) (LEGAL_BY_HEAD[c] ??= []).push(w);
 }
+
+// (a shorter word opens with none: "in", "is", "it" are let go without a look)
+const LEGAL_MIN = Math.min(...LEGAL_WORDS.map((w) => w.length));
 
 /** Does text[start, end) open with one of LEGAL_WORDS, in any case? (ASCII folding:
  * as the pattern's, case-insensitive but not Unicode, reads them.) */
@@ -161,8 +202,10 @@ const UPPER = 8;
 const LOWER = 16;
 const DIGIT = 32;
 const LEGAL_HEAD = 64;
+/** The class's bits from here on: letterCode. */
+const CODE_SHIFT = 8;
 const CLASS_END = 0x2020;
-const CLASS = new Uint8Array(CLASS_END);
+const CLASS = new Uint16Array(CLASS_END);
 for (let c = 0; c < CLASS_END; c++) {
   CLASS[c] =
     (isWordChar(c) ? WORD : 0) |
@@ -171,7 +214,8 @@ for (let c = 0; c < CLASS_END; c++) {
     (isUpper(c) ? UPPER : 0) |
     (isLower(c) ? LOWER : 0) |
     (isDigit(c) ? DIGIT : 0) |
-    (c < 128 && LEGAL_BY_HEAD[c] ? LEGAL_HEAD : 0);
+    (c < 128 && LEGAL_BY_HEAD[c] ? LEGAL_HEAD : 0) |
+    (letterCode(c) << CODE_SHIFT);
 }
 /** The class bits of a code unit. */
 export function classOf(c: number): number {
@@ -257,6 +301,8 @@ export function countFeatures(text: string): void {
       // the class of the character before, 0 for the first: a capital after a
       // lower-case letter is glued from the word's third character on
       let prev = 0;
+      // the letter codes of the word's last six characters
+      let code = k >> CODE_SHIFT;
       i++;
       while (i < n) {
         const d = text.charCodeAt(i);
@@ -267,11 +313,13 @@ export function countFeatures(text: string): void {
           if (kd & UPPER && prev & LOWER) glued++;
         } else if (kd & DIGIT) digit = true;
         prev = kd;
+        code = (code << 5) | (kd >> CODE_SHIFT);
         i++;
       }
       words++;
-      if (isStopWord(text, start, i)) stop++;
-      if (k & LEGAL_HEAD && !legalWord) legalWord = opensLegalWord(text, start, i);
+      // (a first code of 0 would leave the word's integer that of a shorter word)
+      if (i - start <= SHORT_STOP ? k >> CODE_SHIFT !== 0 && isShortStop(code) : isStopWord(text, start, i)) stop++;
+      if (k & LEGAL_HEAD && !legalWord && i - start >= LEGAL_MIN) legalWord = opensLegalWord(text, start, i);
       if (letters !== lettersBefore) {
         alphaWords++;
         if (k & UPPER) capWords++;
