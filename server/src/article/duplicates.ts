@@ -165,6 +165,9 @@ function lowerAlone(c: number): number {
 function wordIds(text: string, words: WordTable, out: Numbers): void {
   out.n = 0;
   const n = text.length;
+  // (a word lower-cased character by character is no longer than the text: room for it
+  // is made once, not looked for at every character)
+  if (wordChars.length < n) wordChars = new Uint16Array(n);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -190,7 +193,6 @@ function wordIds(text: string, words: WordTable, out: Numbers): void {
       }
       if (alone) {
         h = Math.imul(h ^ l, 0x01000193);
-        if (len === wordChars.length) wordChars = resized16(wordChars, len * 2);
         wordChars[len++] = l;
       }
       i++;
