@@ -345,9 +345,11 @@ export function countFeatures(text: string): void {
   counts.digit = digit;
   counts.endsSentence = endsSentence(text);
   // (by code: the first character as a string is a new one beyond Latin-1)
-  const c0 = text.charCodeAt(0);
-  const c1 = text.charCodeAt(1);
-  counts.bullet = (c0 < 128 ? c0 === 45 || c0 === 42 : BULLET_CODES.has(c0)) && (n === 1 || c1 === 32 || c1 === 0xa0);
+  // (and no character is read past the end: a read out of bounds, on a line of one
+  // character, sent the optimised code back to the interpreter, at times over and over)
+  const c0 = n > 0 ? text.charCodeAt(0) : 0;
+  const c1 = n > 1 ? text.charCodeAt(1) : 32;
+  counts.bullet = (c0 < 128 ? c0 === 45 || c0 === 42 : BULLET_CODES.has(c0)) && (c1 === 32 || c1 === 0xa0);
 }
 
 export function features(text: string, indent = 0): Features {
