@@ -80,6 +80,11 @@ describe('line reading: fast readers against plain readings', () => {
       countFeatures(text);
       assert.deepStrictEqual({ ...counts }, plainCounts(text), JSON.stringify(text));
     }
+    // (the ends: no line, and lines of one character, a bullet or not)
+    for (const text of ['', '-', '*', '•', 'a', ' ', '- ', '-a']) {
+      countFeatures(text);
+      assert.deepStrictEqual({ ...counts }, plainCounts(text), JSON.stringify(text));
+    }
   });
 
   it('a duplicate is found before blocks that no eligible block follows, and those change nothing', () => {
