@@ -120,13 +120,16 @@ function isStopWord(text: string, start: number, end: number): boolean {
 // those (a digit, a letter beyond ASCII) have a 0 code in them, which no stop word's
 // integer has. (The longer stop words are compared in place, by isStopWord.)
 const SHORT_STOP = [...ENGLISH_STOPWORDS].every((w) => w.length > 6 || [...w].every((c) => letterCode(c.charCodeAt(0)) > 0)) ? 6 : 0;
-const SHORT_STOPS = new Int32Array(1024);
+// (a table at most a quarter full: 0 is an empty slot)
+const SHORT_BITS = Math.max(10, Math.ceil(Math.log2(4 * ENGLISH_STOPWORDS.size)));
+const SHORT_MASK = (1 << SHORT_BITS) - 1;
+const SHORT_STOPS = new Int32Array(1 << SHORT_BITS);
 for (const w of ENGLISH_STOPWORDS) {
   if (w.length > SHORT_STOP) continue;
   let code = 0;
   for (let k = 0; k < w.length; k++) code = (code << 5) | letterCode(w.charCodeAt(k));
   let s = shortStopSlot(code);
-  while (SHORT_STOPS[s] !== 0) s = (s + 1) & 1023;
+  while (SHORT_STOPS[s] !== 0) s = (s + 1) & SHORT_MASK;
   SHORT_STOPS[s] = code;
 }
 
@@ -138,13 +141,13 @@ function letterCode(c: number): number {
 }
 
 function shortStopSlot(code: number): number {
-  return Math.imul(code, 0x9e3779b1) >>> 22;
+  return Math.imul(code, 0x9e3779b1) >>> (32 - SHORT_BITS);
 }
 
 /** Is the word of these letter codes (code: each 5 bits, none 0 for a stop word) a short
  * stop word? */
 function isShortStop(code: number): boolean {
-  for (let s = shortStopSlot(code); ; s = (s + 1) & 1023) {
+  for (let s = shortStopSlot(code); ; s = (s + 1) & SHORT_MASK) {
     const x = SHORT_STOPS[s];
     if (x === code) return true;
     if (x === 0) return false;
