@@ -67,7 +67,10 @@ const KEY_BULLETS = new Set([...'•☆□●◦▪‣○■★·►▸»›◆�
 /** Where the text goes on after a leading bullet and its white space (0: no such
  * bullet), as /^[•☆□●◦▪‣○■★·►▸»›◆◇✓✔*-]\s+/ would match them. */
 function afterBullet(text: string): number {
-  if (!KEY_BULLETS.has(text.charCodeAt(0))) return 0;
+  // (the bullets in ASCII are * and -, the others are beyond U+00B6: most lines are let
+  // go by their first character's code, without a set's lookup)
+  const c = text.charCodeAt(0);
+  if (c < 0xb7 ? c !== 42 && c !== 45 : !KEY_BULLETS.has(c)) return 0;
   let i = 1;
   while (i < text.length && isJsSpace(text.charCodeAt(i))) i++;
   return i > 1 ? i : 0;

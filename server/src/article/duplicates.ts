@@ -8,7 +8,7 @@
 // string per word; a shingle is a 4-tuple of word numbers in an open-addressing table.
 
 import { BlockInfo } from './blocks';
-import { ASCII_CLASS, classOf, START, WORD } from './features';
+import { classOf, START, WORD } from './features';
 
 // short repeated lines (a video's title shown twice) are left alone; captions repeating
 // a dek and pull quotes are longer
@@ -165,10 +165,13 @@ function lowerAlone(c: number): number {
 function wordIds(text: string, words: WordTable, out: Numbers): void {
   out.n = 0;
   const n = text.length;
+  // (a word lower-cased character by character is no longer than the text: room for it
+  // is made once, not looked for at every character)
+  if (wordChars.length < n) wordChars = new Uint16Array(n);
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (!((c < 128 ? ASCII_CLASS[c] : classOf(c)) & START)) {
+    if (!(classOf(c) & START)) {
       i++;
       continue;
     }
@@ -181,7 +184,7 @@ function wordIds(text: string, words: WordTable, out: Numbers): void {
       const d = text.charCodeAt(i);
       let l: number;
       if (d < 128) {
-        if (!(ASCII_CLASS[d] & WORD)) break;
+        if (!(classOf(d) & WORD)) break;
         l = d >= 65 && d <= 90 ? d + 32 : d;
       } else {
         if (!(classOf(d) & WORD)) break;
@@ -190,7 +193,6 @@ function wordIds(text: string, words: WordTable, out: Numbers): void {
       }
       if (alone) {
         h = Math.imul(h ^ l, 0x01000193);
-        if (len === wordChars.length) wordChars = resized16(wordChars, len * 2);
         wordChars[len++] = l;
       }
       i++;
@@ -278,7 +280,9 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   const ids = new Numbers();
   const shingles = new Numbers();
   let used = 0;
-  for (let bi = 0; bi < blocks.length; bi++) {
+  // a block is read for the eligible blocks after it: none is read past the last one
+  const end = lastEligible(blocks, eligible) + 1;
+  for (let bi = 0; bi < end; bi++) {
     const b = blocks[bi];
     if (b.f.words < MIN_WORDS) continue;
     // the block's shingles: sa[0, sn)
@@ -356,6 +360,13 @@ export function findDuplicates(blocks: BlockInfo[], eligible: (b: BlockInfo) => 
   }
   memo?.done(used);
   return dupOf;
+}
+
+/** The index of the last block of MIN_WORDS or more that is eligible (a duplicate is
+ * looked for only in those, and among the blocks before them), or -1. */
+function lastEligible(blocks: BlockInfo[], eligible: (b: BlockInfo) => boolean): number {
+  for (let i = blocks.length - 1; i >= 0; i--) if (blocks[i].f.words >= MIN_WORDS && eligible(blocks[i])) return i;
+  return -1;
 }
 
 function resized(a: Int32Array, size: number): Int32Array<ArrayBuffer> {

@@ -57,22 +57,40 @@ export function startsWord(c: number): boolean {
 }
 
 // Stop words are ASCII letters and apostrophes (' and ’), and no other character
-// lower-cases to those: a word is looked up only when it is made of them and not longer
-// than the longest stop word, and without building its lower-cased string (a table of
-// the stop words by length, first and last letter, compared in place: most of its
-// lists hold one word).
+// lower-cases to those: a word is looked up only when it is not longer than the longest
+// stop word, and without building its lower-cased string. The stop words are listed by
+// length and the low 5 bits of their first and last characters (A and a share them),
+// in typed arrays: those of one key are consecutive words of one length in STOP_CHARS,
+// and most keys hold one. (A map's lookup cost more than the rest of reading a word,
+// and a list of strings per key a third of it.)
 const STOP_MAX = Math.max(...[...ENGLISH_STOPWORDS].map((w) => w.length));
-// (an array indexed by (length × 26 + first letter) × 26 + last letter, a to z: a map's
-// lookup cost more than the rest of reading a word)
-const STOP_BY_ENDS: (string[] | undefined)[] = new Array((STOP_MAX + 1) * 26 * 26).fill(undefined);
-for (const w of ENGLISH_STOPWORDS) (STOP_BY_ENDS[stopKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1))] ??= []).push(w);
+const STOP_KEYS = (STOP_MAX + 1) << 10;
+/** Per key: where its words start in STOP_CHARS, and how many there are. */
+const STOP_AT = new Int32Array(STOP_KEYS);
+const STOP_COUNT = new Int32Array(STOP_KEYS);
+const STOP_CHARS = stopChars();
 
-/** Where the stop words of this length and (lower-case) first and last characters are
- * listed; -1 when those are not letters a to z (no stop word opens or ends otherwise). */
+/** The key of a word of length n (≤ STOP_MAX) from its first and last code units:
+ * equal for words that are equal when lower-cased (letters that differ only in case
+ * share their low 5 bits), and shared by others that isStopWord tells apart. */
 function stopKey(n: number, first: number, last: number): number {
-  const f = first - 97;
-  const l = last - 97;
-  return f >= 0 && f < 26 && l >= 0 && l < 26 ? (n * 26 + f) * 26 + l : -1;
+  return (n << 10) | ((first & 31) << 5) | (last & 31);
+}
+
+/** The stop words' characters, grouped by key (filling STOP_AT and STOP_COUNT). */
+function stopChars(): Uint16Array {
+  const byKey = new Map<number, string[]>();
+  for (const w of ENGLISH_STOPWORDS) {
+    const key = stopKey(w.length, w.charCodeAt(0), w.charCodeAt(w.length - 1));
+    byKey.set(key, [...(byKey.get(key) ?? []), w]);
+  }
+  const chars: number[] = [];
+  for (const [key, list] of byKey) {
+    STOP_AT[key] = chars.length;
+    STOP_COUNT[key] = list.length;
+    for (const w of list) for (let k = 0; k < w.length; k++) chars.push(w.charCodeAt(k));
+  }
+  return Uint16Array.from(chars);
 }
 
 /** ASCII lower case of one code unit. */
@@ -85,14 +103,55 @@ function lowerAscii(c: number): number {
 function isStopWord(text: string, start: number, end: number): boolean {
   const n = end - start;
   if (n > STOP_MAX) return false;
-  const key = stopKey(n, lowerAscii(text.charCodeAt(start)), lowerAscii(text.charCodeAt(end - 1)));
-  const list = key < 0 ? undefined : STOP_BY_ENDS[key];
-  if (!list) return false;
-  next: for (const w of list) {
-    for (let k = 1; k < n - 1; k++) if (lowerAscii(text.charCodeAt(start + k)) !== w.charCodeAt(k)) continue next;
+  const key = stopKey(n, text.charCodeAt(start), text.charCodeAt(end - 1));
+  let at = STOP_AT[key];
+  // (every character is compared: the key's may be other characters' bits)
+  next: for (let count = STOP_COUNT[key]; count > 0; count--, at += n) {
+    for (let k = 0; k < n; k++) if (lowerAscii(text.charCodeAt(start + k)) !== STOP_CHARS[at + k]) continue next;
     return true;
   }
   return false;
+}
+
+// A stop word of up to SHORT_STOP characters is known without reading its characters
+// again: its letter codes (letterCode, 5 bits each: a to z in either case, ' and ’) are
+// gathered while the word is read, the last six of them in one integer, and the
+// integers of the short stop words are a hash set. Words with a character outside
+// those (a digit, a letter beyond ASCII) have a 0 code in them, which no stop word's
+// integer has. (The longer stop words are compared in place, by isStopWord.)
+const SHORT_STOP = [...ENGLISH_STOPWORDS].every((w) => w.length > 6 || [...w].every((c) => letterCode(c.charCodeAt(0)) > 0)) ? 6 : 0;
+// (a table at most a quarter full: 0 is an empty slot)
+const SHORT_BITS = Math.max(10, Math.ceil(Math.log2(4 * ENGLISH_STOPWORDS.size)));
+const SHORT_MASK = (1 << SHORT_BITS) - 1;
+const SHORT_STOPS = new Int32Array(1 << SHORT_BITS);
+for (const w of ENGLISH_STOPWORDS) {
+  if (w.length > SHORT_STOP) continue;
+  let code = 0;
+  for (let k = 0; k < w.length; k++) code = (code << 5) | letterCode(w.charCodeAt(k));
+  let s = shortStopSlot(code);
+  while (SHORT_STOPS[s] !== 0) s = (s + 1) & SHORT_MASK;
+  SHORT_STOPS[s] = code;
+}
+
+/** The 5-bit code of a character that may be in a stop word (lower or upper case a to
+ * z: 1 to 26, ' and ’: 27 and 28), 0 for any other. */
+function letterCode(c: number): number {
+  if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) return (c | 32) - 96;
+  return c === 39 ? 27 : c === 0x2019 ? 28 : 0;
+}
+
+function shortStopSlot(code: number): number {
+  return Math.imul(code, 0x9e3779b1) >>> (32 - SHORT_BITS);
+}
+
+/** Is the word of these letter codes (code: each 5 bits, none 0 for a stop word) a short
+ * stop word? */
+function isShortStop(code: number): boolean {
+  for (let s = shortStopSlot(code); ; s = (s + 1) & SHORT_MASK) {
+    const x = SHORT_STOPS[s];
+    if (x === code) return true;
+    if (x === 0) return false;
+  }
 }
 
 // LEGAL_WORDS by the first letter, in either case (ASCII: they are ASCII words)
@@ -100,6 +159,9 @@ const LEGAL_BY_HEAD: (string[] | undefined)[] = new Array(128).fill(undefined);
 for (const w of LEGAL_WORDS) {
   for (const c of [w.charCodeAt(0), w.charCodeAt(0) - 32]) (LEGAL_BY_HEAD[c] ??= []).push(w);
 }
+
+// (a shorter word opens with none: "in", "is", "it" are let go without a look)
+const LEGAL_MIN = Math.min(...LEGAL_WORDS.map((w) => w.length));
 
 /** Does text[start, end) open with one of LEGAL_WORDS, in any case? (ASCII folding:
  * as the pattern's, case-insensitive but not Unicode, reads them.) */
@@ -130,18 +192,38 @@ function isCloser(c: number): boolean {
 }
 
 // Character classes, as bits: WORD (isWordChar), START (startsWord), LETTER
-// (isLetterCode), UPPER (isUpper), LOWER (isLower); looked up in a table for ASCII,
-// the functions above otherwise.
+// (isLetterCode), UPPER (isUpper), LOWER (isLower), DIGIT (0-9), LEGAL_HEAD (the
+// first letter of one of LEGAL_WORDS, in either case); looked up in one table for every
+// code unit below CLASS_END, and 0 beyond it, where no character is a letter or a word
+// character (the last is ’, U+2019). (The functions above, called on every character
+// beyond ASCII, cost a third of reading a line: dividers of box-drawing characters are
+// common. A table of all 2^16 code units was no faster, and at times much slower.)
 export const WORD = 1;
 export const START = 2;
 const LETTER = 4;
 const UPPER = 8;
 const LOWER = 16;
-export function classOf(c: number): number {
-  return (isWordChar(c) ? WORD : 0) | (startsWord(c) ? START : 0) | (isLetterCode(c) ? LETTER : 0) | (isUpper(c) ? UPPER : 0) | (isLower(c) ? LOWER : 0);
+const DIGIT = 32;
+const LEGAL_HEAD = 64;
+/** The class's bits from here on: letterCode. */
+const CODE_SHIFT = 8;
+const CLASS_END = 0x2020;
+const CLASS = new Uint16Array(CLASS_END);
+for (let c = 0; c < CLASS_END; c++) {
+  CLASS[c] =
+    (isWordChar(c) ? WORD : 0) |
+    (startsWord(c) ? START : 0) |
+    (isLetterCode(c) ? LETTER : 0) |
+    (isUpper(c) ? UPPER : 0) |
+    (isLower(c) ? LOWER : 0) |
+    (isDigit(c) ? DIGIT : 0) |
+    (c < 128 && LEGAL_BY_HEAD[c] ? LEGAL_HEAD : 0) |
+    (letterCode(c) << CODE_SHIFT);
 }
-export const ASCII_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOf(c);
+/** The class bits of a code unit. */
+export function classOf(c: number): number {
+  return c < CLASS_END ? CLASS[c] : 0;
+}
 
 /** Features with the ratios read from their counts (a double field costs a number
  * object per line; these are computed as the literal computed them). */
@@ -213,30 +295,35 @@ export function countFeatures(text: string): void {
   let i = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
-    const k = c < 128 ? ASCII_CLASS[c] : classOf(c);
+    const k = c < CLASS_END ? CLASS[c] : 0;
     if (k & START) {
       const start = i;
-      let prevLower = false;
-      let hasLetter = false;
+      const lettersBefore = letters;
+      if (k & LETTER) letters++;
+      else if (k & DIGIT) digit = true;
+      // the class of the character before, 0 for the first: a capital after a
+      // lower-case letter is glued from the word's third character on
+      let prev = 0;
+      // the letter codes of the word's last six characters
+      let code = k >> CODE_SHIFT;
+      i++;
       while (i < n) {
         const d = text.charCodeAt(i);
-        const kd = d < 128 ? ASCII_CLASS[d] : classOf(d);
+        const kd = d < CLASS_END ? CLASS[d] : 0;
         if (!(kd & WORD)) break;
         if (kd & LETTER) {
           letters++;
-          hasLetter = true;
-          if (prevLower && kd & UPPER && i - start >= 2) glued++;
-          prevLower = (kd & LOWER) !== 0;
-        } else {
-          prevLower = false;
-          if (d >= 48 && d <= 57) digit = true;
-        }
+          if (kd & UPPER && prev & LOWER) glued++;
+        } else if (kd & DIGIT) digit = true;
+        prev = kd;
+        code = (code << 5) | (kd >> CODE_SHIFT);
         i++;
       }
       words++;
-      if (isStopWord(text, start, i)) stop++;
-      if (!legalWord && c < 128 && LEGAL_BY_HEAD[c]) legalWord = opensLegalWord(text, start, i);
-      if (hasLetter) {
+      // (a first code of 0 would leave the word's integer that of a shorter word)
+      if (i - start <= SHORT_STOP ? k >> CODE_SHIFT !== 0 && isShortStop(code) : isStopWord(text, start, i)) stop++;
+      if (k & LEGAL_HEAD && !legalWord && i - start >= LEGAL_MIN) legalWord = opensLegalWord(text, start, i);
+      if (letters !== lettersBefore) {
         alphaWords++;
         if (k & UPPER) capWords++;
       }
@@ -261,9 +348,11 @@ export function countFeatures(text: string): void {
   counts.digit = digit;
   counts.endsSentence = endsSentence(text);
   // (by code: the first character as a string is a new one beyond Latin-1)
-  const c0 = text.charCodeAt(0);
-  const c1 = text.charCodeAt(1);
-  counts.bullet = (c0 < 128 ? c0 === 45 || c0 === 42 : BULLET_CODES.has(c0)) && (n === 1 || c1 === 32 || c1 === 0xa0);
+  // (and no character is read past the end: a read out of bounds, on a line of one
+  // character, sent the optimised code back to the interpreter, at times over and over)
+  const c0 = n > 0 ? text.charCodeAt(0) : 0;
+  const c1 = n > 1 ? text.charCodeAt(1) : 32;
+  counts.bullet = (c0 < 128 ? c0 === 45 || c0 === 42 : BULLET_CODES.has(c0)) && (c1 === 32 || c1 === 0xa0);
 }
 
 export function features(text: string, indent = 0): Features {
