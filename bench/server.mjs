@@ -62,6 +62,9 @@ export async function serverFigures({ quick = false } = {}) {
   const table = g.lineTable(final.text);
   const line = final.lineStarts.findLastIndex((s) => s <= mention.span.start);
   const position = { line, character: mention.span.start - table.starts[line] + 1 };
+  // (the final version's people may still be read: its status, sent with its whole
+  // model, is that analysis's and not one the requests below would run)
+  await lsp.waitFor((n) => n.method === 'galley/status' && n.params.uri === uri && n.params.version === version, 0);
   const statusBefore = lsp.received.filter((n) => n.method === 'galley/status').length;
   const hovers = [];
   const symbols = [];
