@@ -9,6 +9,7 @@ import { countFeatures, counts, isWordChar, startsWord } from '../../server/src/
 import { LEGAL_WORDS } from '../../server/src/article/patterns';
 import { ENGLISH_STOPWORDS } from '../../server/src/article/stopwords';
 import { joinLines } from './helpers';
+import { prng } from '../fuzz/fuzz';
 
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7);
 const isLower = (c: number) => (c >= 97 && c <= 122) || (c >= 0xdf && c <= 0xff && c !== 0xf7);
@@ -55,23 +56,11 @@ function plainCounts(text: string): typeof counts {
   };
 }
 
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('line reading: fast readers against plain readings', () => {
   it('countFeatures counts what string operations count', () => {
     const chars = [...`abcdeyzABCDEYZ0189 '’-.,;:!?|"“”()[]•*ÀÉßÿ×÷ΣσİıДд中━…\u00a0\u2019\u2018\u{1F642}`];
     const pieces = ['the', 'The', 'THE', "it's", 'It’s', 'DON’T', 'a', 'I', 'a1', 'Should', 'BEFORE', 'another', 'themselves', 'copyright', 'Reserved', 'data', 'ReadingShow', 'SubscribeSign'];
-    const random = rng(3);
+    const random = prng(3);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)];
     for (let n = 0; n < 4000; n++) {
       let text = '';
