@@ -10,7 +10,8 @@
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
 import { Acronym } from './types';
-import { CLASS, charClass, isWhite, Kind, Scan, scanWords } from './words';
+import { isJsSpace } from './patterns';
+import { CLASS, charClass, Kind, Scan, scanWords } from './words';
 
 const FUNCTION_WORDS = new Set(['of', 'and', 'for', 'the', 'on', 'in', 'de', 'du', 'des', '&']);
 
@@ -108,14 +109,14 @@ function shortAt(text: string, i: number): number {
 function joins(text: string, from: number, to: number): boolean {
   if (to - from > 8 || to <= from) return false;
   let j = from;
-  while (j < to && isWhite(text.charCodeAt(j))) j++;
+  while (j < to && isJsSpace(text.charCodeAt(j))) j++;
   if (j === from) return false;
   if (j === to) return true;
   const w0 = j;
-  while (j < to && !isWhite(text.charCodeAt(j))) j++;
+  while (j < to && !isJsSpace(text.charCodeAt(j))) j++;
   if (!FUNCTION_WORDS.has(text.slice(w0, j))) return false;
   const w1 = j;
-  while (j < to && isWhite(text.charCodeAt(j))) j++;
+  while (j < to && isJsSpace(text.charCodeAt(j))) j++;
   return j === to && j > w1;
 }
 
@@ -220,12 +221,12 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
       else if (prevEnd >= 0) {
         // a function word between: a slot of its own, as in the text
         let g = prevEnd;
-        while (g < start && isWhite(text.charCodeAt(g))) g++;
+        while (g < start && isJsSpace(text.charCodeAt(g))) g++;
         if (g < start) add(prevEnd, prevEnd);
       }
       add(start, end);
       // a phrase word is followed by a space or its end: "Association," ends the phrase
-      prevEnd = end < text.length && isWhite(text.charCodeAt(end)) ? end : -1;
+      prevEnd = end < text.length && isJsSpace(text.charCodeAt(end)) ? end : -1;
       if (prevEnd < 0) flush();
     }
     flush();
@@ -235,13 +236,13 @@ export function readAcronyms(text: string, lineStarts: readonly number[], scan: 
   for (const { short, start } of shorts) {
     if (defined.has(short)) continue;
     let open = start - 1;
-    while (open >= 0 && isWhite(text.charCodeAt(open))) open--;
+    while (open >= 0 && isJsSpace(text.charCodeAt(open))) open--;
     if (text.charCodeAt(open) !== 40) continue; // "("
     let close = start + short.length;
-    while (close < text.length && isWhite(text.charCodeAt(close))) close++;
+    while (close < text.length && isJsSpace(text.charCodeAt(close))) close++;
     if (text.charCodeAt(close) !== 41) continue; // ")"
     let endBefore = open;
-    while (endBefore > 0 && isWhite(text.charCodeAt(endBefore - 1))) endBefore--;
+    while (endBefore > 0 && isJsSpace(text.charCodeAt(endBefore - 1))) endBefore--;
     const before = text.slice(Math.max(0, open - 160), endBefore);
     const words = before.split(/\s+/);
     let need = short.replace(/[^\p{Lu}]/gu, '');

@@ -3,7 +3,7 @@
 // bio and every place the file mentions them.
 
 import { BlockInfo } from './blocks';
-import { BYLINE_LEAD } from './patterns';
+import { BYLINE_LEAD, isJsSpace } from './patterns';
 import { StoryDraft } from './stories';
 import { Mention, Person, Role } from './types';
 
@@ -297,7 +297,7 @@ function isGivenName(word: string): boolean {
 import { CALENDAR, HEADING_NOUNS, LEADING_NON_NAMES, NOUN_ENDING, ORG_WORDS, PARTICLES, PLACES, ROLE_NOUNS, SPEECH_VERBS, SUFFIXES, TITLES } from './nameWords';
 import { ENGLISH_STOPWORDS } from './stopwords';
 import { lineAt } from './lines';
-import { CLASS, charClass, classOf, DOT, fnvLower, isApostrophe, isWhite, Kind, lowerCode, POSSESSIVE, Scan, scanWords, seenHash, seenLower, Words } from './words';
+import { CLASS, charClass, classOf, DOT, fnvLower, isApostrophe, Kind, lowerCode, POSSESSIVE, Scan, scanWords, seenHash, seenLower, Words } from './words';
 
 const PLURAL = /[^su']s$/;
 /** Kin, whom only a person has: "Gronk's SI girlfriend", "Arnold's love child". */
@@ -700,7 +700,7 @@ const AFTER_IS = /^\s+(?:is|was)\s+(?:a|an|the)\s/;
 const FIRST = new Int32Array(2);
 function firstPastWhite(after: string, from: number): number {
   let p = from;
-  while (p < after.length && isWhite(after.charCodeAt(p))) p++;
+  while (p < after.length && isJsSpace(after.charCodeAt(p))) p++;
   FIRST[0] = p;
   return (FIRST[1] = p < after.length ? after.charCodeAt(p) : -1);
 }
@@ -1209,7 +1209,7 @@ function roleAppositive(after: string): boolean {
 }
 
 function appositiveSeparator(c: number): boolean {
-  return c === 44 || c === 59 || isWhite(c);
+  return c === 44 || c === 59 || isJsSpace(c);
 }
 
 /** Is s[a, b), lower-cased and without a possessive ('s), a role noun? */

@@ -139,11 +139,6 @@ export function seenHash(scan: Scan, hash: number): boolean {
   return (scan.lower[h >>> 3] & (1 << (h & 7))) !== 0;
 }
 
-/** White space as \s reads it (a UTF-16 code unit; false for NaN, past the text's end). */
-export function isWhite(c: number): boolean {
-  return (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 export function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
 }
