@@ -182,12 +182,10 @@ function wordIds(text: string, words: WordTable, out: Numbers): void {
     let len = 0;
     while (i < n) {
       const d = text.charCodeAt(i);
+      if (!(classOf(d) & WORD)) break;
       let l: number;
-      if (d < 128) {
-        if (!(classOf(d) & WORD)) break;
-        l = d >= 65 && d <= 90 ? d + 32 : d;
-      } else {
-        if (!(classOf(d) & WORD)) break;
+      if (d < 128) l = d >= 65 && d <= 90 ? d + 32 : d;
+      else {
         l = lowerAlone(d);
         if (l === NOT_ALONE) alone = false;
       }
