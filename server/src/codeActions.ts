@@ -10,7 +10,7 @@ import { toRange } from './convert';
 import { cleanable, cleanEdits } from './clean';
 import { DiagnosticData, SOURCE, toDiagnostics } from './diagnostics';
 import { IGNORE_KIND, ignoreActions } from './ignore';
-import { fixAllKinds, GalleySettings, isShown } from './settings';
+import { GalleySettings, isShown } from './settings';
 
 export const QUICKFIX_KIND = `${CodeActionKind.QuickFix}.galley`;
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.galley`;
